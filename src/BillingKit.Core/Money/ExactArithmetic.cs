@@ -10,7 +10,7 @@ internal static class ExactArithmetic
     {
         Span<int> bits = stackalloc int[4];
         decimal.GetBits(value, bits);
-        var magnitude = ((BigInteger)(uint)bits[2] << 64) | ((BigInteger)(uint)bits[1] << 32) | (uint)bits[0];
+        var magnitude = ((BigInteger)unchecked((uint)bits[2]) << 64) | ((BigInteger)unchecked((uint)bits[1]) << 32) | unchecked((uint)bits[0]);
         var negative = bits[3] < 0;
         var scale = (bits[3] >> 16) & 0xFF;
         return (negative ? -magnitude : magnitude, scale);

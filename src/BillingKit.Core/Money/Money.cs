@@ -98,7 +98,7 @@ public readonly struct Money : IEquatable<Money>, IComparable<Money>, IComparabl
         // decimal holds every long exactly; the scale is the currency's minor digits.
         var negative = _minorUnits < 0;
         var magnitude = negative ? (ulong)(-(Int128)_minorUnits) : (ulong)_minorUnits;
-        return new decimal((int)(magnitude & 0xFFFF_FFFF), (int)(magnitude >> 32), 0, negative, (byte)_currency.MinorDigits);
+        return new decimal(unchecked((int)(uint)magnitude), unchecked((int)(uint)(magnitude >> 32)), 0, negative, (byte)_currency.MinorDigits);
     }
 
     /// <summary>Returns the amount with the sign removed.</summary>
@@ -296,7 +296,8 @@ public readonly struct Money : IEquatable<Money>, IComparable<Money>, IComparabl
 
     /// <summary>Formats the amount for people in a culture: the culture's grouping, decimal separator and
     /// pattern, with the currency's number of decimals. The culture's own currency symbol is used when the
-    /// culture's region uses this currency; otherwise the ISO code stands in its place.</summary>
+    /// culture's region uses this currency; otherwise the ISO code stands in its place, set apart by a space
+    /// ("USD 1,234.50" in en-GB, "1.234,50 USD" in de-DE).</summary>
     /// <param name="culture">The culture, for example en-US ("$1,234.50") or de-DE ("1.234,50 €").</param>
     /// <returns>The display text. It is for reading, not for parsing back.</returns>
     public string ToDisplayString(CultureInfo culture)
@@ -306,7 +307,13 @@ public readonly struct Money : IEquatable<Money>, IComparable<Money>, IComparabl
         numberFormat.CurrencyDecimalDigits = _currency.MinorDigits;
         if (!UsesCurrency(culture, _currency))
         {
+            // An ISO code reads better set apart from the number: "USD 1,234.50", "1.234,50 USD".
             numberFormat.CurrencySymbol = _currency.Code;
+            numberFormat.CurrencyPositivePattern = numberFormat.CurrencyPositivePattern switch { 0 => 2, 1 => 3, var p => p };
+            numberFormat.CurrencyNegativePattern = numberFormat.CurrencyNegativePattern switch
+            {
+                0 => 14, 1 => 9, 2 => 12, 3 => 11, 4 => 15, 5 => 8, 6 => 13, 7 => 10, var p => p,
+            };
         }
 
         return ToMajorExact().ToString("C", numberFormat);

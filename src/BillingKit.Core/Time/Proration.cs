@@ -40,9 +40,17 @@ public static class Proration
     /// <param name="period">The billing period; at least one day.</param>
     /// <param name="from">The first day of the remainder; inside the period, or its end for nothing.</param>
     /// <returns>The share of the unused (remaining) days, as used for credits on cancellation or plan changes.</returns>
-    /// <exception cref="ArgumentException"><paramref name="from"/> is outside the period.</exception>
-    public static Money Remaining(Money amount, BillingPeriod period, LocalDate from) =>
-        Share(amount, period, new BillingPeriod(from, period.End));
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="from"/> is outside the period.</exception>
+    /// <exception cref="ArgumentException"><paramref name="period"/> is empty.</exception>
+    public static Money Remaining(Money amount, BillingPeriod period, LocalDate from)
+    {
+        if (from < period.Start || from > period.End)
+        {
+            throw new ArgumentOutOfRangeException(nameof(from), from, $"Expected a date inside the billing period {period}.");
+        }
+
+        return Share(amount, period, new BillingPeriod(from, period.End));
+    }
 
     private static long CumulativeUnits(long total, BillingPeriod period, LocalDate date)
     {
