@@ -47,7 +47,7 @@ public sealed partial record Invoice
     /// <summary>Gets the status.</summary>
     public InvoiceStatus Status { get; private init; }
 
-    /// <summary>Gets the billed customer (for a billing group, the group's primary customer or the group itself).</summary>
+    /// <summary>Gets the billed customer; a billing group's consolidated invoice is filed under <see cref="InvoiceConsolidation.GroupCustomerId"/>, and each of its lines names its own customer.</summary>
     public CustomerId CustomerId { get; }
 
     /// <summary>Gets the customer's name and billing address as printed on the invoice.</summary>

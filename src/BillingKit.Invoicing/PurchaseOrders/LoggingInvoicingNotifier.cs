@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Logging;
+
+namespace BillingKit.Invoicing;
+
+/// <summary>The default <see cref="IInvoicingNotifier"/>: writes each notice to the log and sends nothing to the
+/// customer. Register your own notifier to reach customers.</summary>
+internal sealed partial class LoggingInvoicingNotifier(ILogger<LoggingInvoicingNotifier> logger) : IInvoicingNotifier
+{
+    public ValueTask PurchaseOrderRejectedAsync(TenantId tenant, PurchaseOrder order, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        LogRejected(tenant.Value, order.Number, order.CustomerId.Value, order.RejectionReason ?? string.Empty);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask PurchaseOrderApprovedAsync(TenantId tenant, PurchaseOrder order, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        LogApproved(tenant.Value, order.Number, order.CustomerId.Value);
+        return ValueTask.CompletedTask;
+    }
+
+    [LoggerMessage(EventId = 6001, Level = LogLevel.Warning, Message = "Purchase order {Number} of customer {CustomerId} (tenant {Tenant}) was rejected: {Reason}. No notifier is registered, so the customer was not told; register an IInvoicingNotifier.")]
+    private partial void LogRejected(string tenant, string number, string customerId, string reason);
+
+    [LoggerMessage(EventId = 6002, Level = LogLevel.Information, Message = "Purchase order {Number} of customer {CustomerId} (tenant {Tenant}) was approved.")]
+    private partial void LogApproved(string tenant, string number, string customerId);
+}
