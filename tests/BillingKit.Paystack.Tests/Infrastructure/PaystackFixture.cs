@@ -1,0 +1,63 @@
+using BillingKit.Providers;
+using BillingKit.TestUtilities;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http;
+using NodaTime;
+
+namespace BillingKit.Paystack.Tests.Infrastructure;
+
+/// <summary>A Paystack account wired through the real DI registration, with a stub handler instead of the network.</summary>
+public sealed class PaystackFixture : IDisposable
+{
+    public const string SecretKey = "sk_test_0123456789abcdef0123456789abcdef01234567";
+
+    private static readonly Lazy<OpenApiContract> SpecLazy = new(() => OpenApiContract.Load("paystack.trimmed.json"));
+
+    private readonly ServiceProvider _services;
+
+    public PaystackFixture(Action<PaystackOptions>? configure = null)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<IClock>(Clock);
+        services.AddBillingKitCore().AddPaystack(o =>
+        {
+            o.SecretKey = SecretKey;
+            o.BaseAddress = new Uri("https://api.paystack.test/");
+            o.RetryDelay = TimeSpan.Zero;
+            configure?.Invoke(o);
+        });
+        services.Configure<HttpClientFactoryOptions>(
+            "BillingKit.Paystack.default",
+            o => o.HttpMessageHandlerBuilderActions.Add(b => b.PrimaryHandler = Handler));
+        _services = services.BuildServiceProvider();
+        Registry = _services.GetRequiredService<IPaymentProviderRegistry>();
+    }
+
+    public static OpenApiContract Spec => SpecLazy.Value;
+
+    public FakeClock Clock { get; } = FakeClock.AtNewYear2026();
+
+    public StubHandler Handler { get; } = new();
+
+    public IPaymentProviderRegistry Registry { get; }
+
+    public PaystackPaymentProvider Provider => (PaystackPaymentProvider)Registry.GetProvider(ProviderName.Paystack);
+
+    public IWebhookParser Webhooks => Registry.GetWebhookParser(ProviderName.Paystack);
+
+    /// <summary>A success envelope built from a response schema of the spec, with the test's values laid over it.</summary>
+    public static string Response(string schemaName, string overlayJson) => SchemaExample.Build(Spec, schemaName, overlayJson).ToJsonString();
+
+    /// <summary>Every request the adapter sent to Paystack must be valid for the spec.</summary>
+    public void AssertRequestsMatchSpec()
+    {
+        Assert.NotEmpty(Handler.Requests);
+        var problems = Handler.Requests
+            .Where(r => r.Uri.Host == "api.paystack.test")
+            .SelectMany(r => Spec.Check(r.Method, r.Uri, r.Body))
+            .ToList();
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    public void Dispose() => _services.Dispose();
+}
