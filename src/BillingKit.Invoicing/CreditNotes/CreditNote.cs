@@ -27,7 +27,7 @@ public sealed record CreditNote
     /// <summary>Gets the credit note's id.</summary>
     public CreditNoteId Id { get; }
 
-    /// <summary>Gets the printed number, from the tenant's credit-note series; <see langword="null"/> until issued by <c>InvoiceService</c>.</summary>
+    /// <summary>Gets the printed number, from the tenant's credit-note series; <see langword="null"/> until issued by <see cref="InvoiceService"/>.</summary>
     public string? Number { get; internal init; }
 
     /// <summary>Gets the invoice it corrects.</summary>

@@ -78,7 +78,7 @@ public sealed partial record Invoice
 
     /// <summary>Finalizes a draft under a number: it becomes <see cref="InvoiceStatus.Open"/> (or
     /// <see cref="InvoiceStatus.Paid"/> straight away when its total is zero) and immutable.</summary>
-    /// <param name="number">The number from the tenant's numbering sequence; <c>InvoiceService</c> assigns it.</param>
+    /// <param name="number">The number from the tenant's numbering sequence; <see cref="InvoiceService"/> assigns it.</param>
     /// <param name="now">The current instant.</param>
     /// <returns>The finalized invoice.</returns>
     /// <exception cref="ArgumentException"><paramref name="number"/> is empty.</exception>

@@ -9,7 +9,7 @@ namespace BillingKit.Invoicing;
 /// <remarks>
 /// <para>Start with <see cref="CreateDraft"/>, edit the draft (<see cref="AddLines"/>, <see cref="RemoveLineAt"/>,
 /// <see cref="WithMemo"/>), then <see cref="FinalizeAs"/> it with a number from the tenant's numbering sequence
-/// (the <c>InvoiceService</c> does that for you). A finalized invoice is immutable apart from payments
+/// (the <see cref="InvoiceService"/> does that for you). A finalized invoice is immutable apart from payments
 /// (<see cref="RecordPayment"/>), credit notes (<see cref="ApplyCreditNote"/>) and its status
 /// (<see cref="MarkVoid"/>, <see cref="MarkUncollectible"/>); <see cref="InvoiceStatus"/> lists the allowed
 /// transitions.</para>

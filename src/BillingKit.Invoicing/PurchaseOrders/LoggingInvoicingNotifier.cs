@@ -1,11 +1,15 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace BillingKit.Invoicing;
 
 /// <summary>The default <see cref="IInvoicingNotifier"/>: writes each notice to the log and sends nothing to the
 /// customer. Register your own notifier to reach customers.</summary>
-internal sealed partial class LoggingInvoicingNotifier(ILogger<LoggingInvoicingNotifier> logger) : IInvoicingNotifier
+/// <remarks>Works without logging configured: with no <see cref="ILogger{T}"/> registered it logs nowhere.</remarks>
+internal sealed partial class LoggingInvoicingNotifier(ILogger<LoggingInvoicingNotifier>? logger = null) : IInvoicingNotifier
 {
+    private readonly ILogger _logger = logger ?? NullLogger<LoggingInvoicingNotifier>.Instance;
+
     public ValueTask PurchaseOrderRejectedAsync(TenantId tenant, PurchaseOrder order, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(order);
