@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using BillingKit.Storage;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -19,6 +20,7 @@ public sealed class DunningService
     private readonly IUnitOfWorkFactory _units;
     private readonly IOptionsMonitor<DunningOptions> _options;
     private readonly IClock _clock;
+    private readonly ConcurrentDictionary<string, DunningPolicy> _policies = new(StringComparer.Ordinal);
 
     /// <summary>Creates the service.</summary>
     /// <param name="store">The dunning store.</param>
@@ -36,6 +38,7 @@ public sealed class DunningService
         _units = units;
         _options = options;
         _clock = clock;
+        _options.OnChange((_, name) => _policies.TryRemove(name ?? Options.DefaultName, out DunningPolicy? _));
     }
 
     /// <summary>Enrols the unit's tenant in dunning (staged in the unit).</summary>
@@ -171,5 +174,6 @@ public sealed class DunningService
         return decision;
     }
 
-    private DunningPolicy Policy(string? name) => DunningPolicy.Create(_options.Get(string.IsNullOrEmpty(name) ? Options.DefaultName : name));
+    private DunningPolicy Policy(string? name) =>
+        _policies.GetOrAdd(string.IsNullOrEmpty(name) ? Options.DefaultName : name, key => DunningPolicy.Create(_options.Get(key)));
 }

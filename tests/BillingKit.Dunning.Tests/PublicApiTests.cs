@@ -1,0 +1,10 @@
+using BillingKit.Dunning;
+using BillingKit.TestUtilities;
+
+namespace BillingKit.Dunning.Tests;
+
+public class PublicApiTests
+{
+    [Fact]
+    public void Public_API_matches_the_approved_snapshot() => PublicApiSnapshot.Verify(typeof(DunningMachine).Assembly);
+}
