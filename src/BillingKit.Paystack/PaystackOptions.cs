@@ -31,15 +31,19 @@ public sealed class PaystackOptions
 
     /// <summary>Gets or sets how many times a failed call is retried (429, 5xx, network errors).</summary>
     /// <value>Default 3; 0 to 10.</value>
-    public int MaxRetryAttempts { get; set; } = 3;
+    public int MaxRetries { get; set; } = 3;
 
     /// <summary>Gets or sets the base delay of the exponential backoff (with jitter) between retries.</summary>
     /// <value>Default 1 second; 0 to 1 minute.</value>
-    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Gets or sets the longest delay between retries.</summary>
+    /// <value>Default 8 seconds; at least <see cref="RetryBaseDelay"/>, at most 1 minute.</value>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(8);
 
     /// <summary>Gets or sets how long one call may take before it is abandoned (its outcome is then unknown).</summary>
     /// <value>Default 30 seconds; 1 second to 5 minutes.</value>
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Describes the settings without the secret key.</summary>
     /// <returns>The description.</returns>

@@ -63,19 +63,24 @@ internal sealed class PaystackOptionsValidator : IValidateOptions<PaystackOption
             }
         }
 
-        if (options.MaxRetryAttempts is < 0 or > 10)
+        if (options.MaxRetries is < 0 or > 10)
         {
-            builder.AddError($"Paystack account '{account}' has MaxRetryAttempts {options.MaxRetryAttempts}; expected 0 to 10.", nameof(PaystackOptions.MaxRetryAttempts));
+            builder.AddError($"Paystack account '{account}' has MaxRetries {options.MaxRetries}; expected 0 to 10.", nameof(PaystackOptions.MaxRetries));
         }
 
-        if (options.RetryDelay < TimeSpan.Zero || options.RetryDelay > TimeSpan.FromMinutes(1))
+        if (options.RetryBaseDelay < TimeSpan.Zero || options.RetryBaseDelay > TimeSpan.FromMinutes(1))
         {
-            builder.AddError($"Paystack account '{account}' has RetryDelay {options.RetryDelay}; expected 0 to 1 minute.", nameof(PaystackOptions.RetryDelay));
+            builder.AddError($"Paystack account '{account}' has RetryBaseDelay {options.RetryBaseDelay}; expected 0 to 1 minute.", nameof(PaystackOptions.RetryBaseDelay));
         }
 
-        if (options.Timeout < TimeSpan.FromSeconds(1) || options.Timeout > TimeSpan.FromMinutes(5))
+        if (options.MaxRetryDelay < options.RetryBaseDelay || options.MaxRetryDelay > TimeSpan.FromMinutes(1))
         {
-            builder.AddError($"Paystack account '{account}' has Timeout {options.Timeout}; expected 1 second to 5 minutes.", nameof(PaystackOptions.Timeout));
+            builder.AddError($"Paystack account '{account}' has MaxRetryDelay {options.MaxRetryDelay}; expected RetryBaseDelay ({options.RetryBaseDelay}) to 1 minute.", nameof(PaystackOptions.MaxRetryDelay));
+        }
+
+        if (options.RequestTimeout < TimeSpan.FromSeconds(1) || options.RequestTimeout > TimeSpan.FromMinutes(5))
+        {
+            builder.AddError($"Paystack account '{account}' has RequestTimeout {options.RequestTimeout}; expected 1 second to 5 minutes.", nameof(PaystackOptions.RequestTimeout));
         }
     }
 }

@@ -22,7 +22,7 @@ namespace BillingKit.Paystack;
 /// or the moment of parsing when it carries none. Without a signed timestamp a replayed delivery cannot be refused
 /// as stale: deduplicate on <see cref="BillingEvent.EventId"/>. Thread-safe; does no I/O.</para>
 /// </remarks>
-public sealed class PaystackWebhookParser : IWebhookParser
+internal sealed class PaystackWebhookParser : IWebhookParser
 {
     private readonly string[] _secrets;
     private readonly IClock _clock;

@@ -12,9 +12,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registers Paystack accounts as payment providers.</summary>
 public static class PaystackBillingKitBuilderExtensions
 {
-    /// <summary>The prefix of the named <see cref="HttpClient"/> of each account: <c>BillingKit.Paystack.{account}</c>.
-    /// Configure it further (handlers, proxies) with <c>services.AddHttpClient(name)</c>.</summary>
-    public const string HttpClientNamePrefix = "BillingKit.Paystack.";
+    /// <summary>The prefix of the named <see cref="HttpClient"/> of each account: <c>BillingKit.Paystack.{account}</c>.</summary>
+    internal const string HttpClientNamePrefix = "BillingKit.Paystack.";
 
     /// <summary>Registers the Paystack account "default". See <see cref="AddPaystack(IBillingKitBuilder, string, Action{PaystackOptions})"/>.</summary>
     /// <param name="builder">The builder.</param>
@@ -28,7 +27,9 @@ public static class PaystackBillingKitBuilderExtensions
     /// Registers one Paystack account: its named <see cref="PaystackOptions"/> (validated at start-up: key format,
     /// live key only in <see cref="PaystackOptions.LiveMode"/>, currencies), an <see cref="IHttpClientFactory"/>
     /// client, and a <see cref="PaymentProviderRegistration"/> so that <see cref="IPaymentProviderRegistry"/> returns
-    /// its <see cref="PaystackPaymentProvider"/> and <see cref="PaystackWebhookParser"/>. Call it once per account;
+    /// its <see cref="PaystackPaymentProvider"/> and webhook parser (<c>x-paystack-signature</c>). The HTTP client is
+    /// named <c>BillingKit.Paystack.{account}</c>; configure it further (handlers, proxies) with
+    /// <c>services.AddHttpClient(name)</c>. Call it once per account;
     /// calling it again for the same account adds configuration and nothing else.
     /// </summary>
     /// <param name="builder">The builder.</param>
@@ -59,7 +60,7 @@ public static class PaystackBillingKitBuilderExtensions
         {
             var options = sp.GetRequiredService<IOptionsMonitor<PaystackOptions>>().Get(account);
             client.BaseAddress = options.BaseAddress.AbsoluteUri.EndsWith('/') ? options.BaseAddress : new Uri(options.BaseAddress.AbsoluteUri + "/");
-            client.Timeout = options.Timeout;
+            client.Timeout = options.RequestTimeout;
         });
         services.AddSingleton(new PaymentProviderRegistration(
             ProviderName.Paystack,

@@ -27,17 +27,17 @@ internal sealed partial class PaystackApi
         _secretKey = options.SecretKey;
         _account = account;
         _logger = logger;
-        _pipeline = options.MaxRetryAttempts == 0
+        _pipeline = options.MaxRetries == 0
             ? ResiliencePipeline.Empty
             : new ResiliencePipelineBuilder()
                 .AddRetry(new RetryStrategyOptions
                 {
                     ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is AttemptFailedException { MayRetry: true }),
-                    MaxRetryAttempts = options.MaxRetryAttempts,
+                    MaxRetryAttempts = options.MaxRetries,
                     BackoffType = DelayBackoffType.Exponential,
                     UseJitter = true,
-                    Delay = options.RetryDelay,
-                    MaxDelay = TimeSpan.FromSeconds(30),
+                    Delay = options.RetryBaseDelay,
+                    MaxDelay = options.MaxRetryDelay,
                 })
                 .Build();
     }

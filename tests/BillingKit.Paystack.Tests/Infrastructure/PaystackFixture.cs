@@ -23,7 +23,7 @@ public sealed class PaystackFixture : IDisposable
         {
             o.SecretKey = SecretKey;
             o.BaseAddress = new Uri("https://api.paystack.test/");
-            o.RetryDelay = TimeSpan.Zero;
+            o.RetryBaseDelay = TimeSpan.Zero;
             configure?.Invoke(o);
         });
         services.Configure<HttpClientFactoryOptions>(
