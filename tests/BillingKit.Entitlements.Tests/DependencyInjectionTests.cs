@@ -1,0 +1,60 @@
+using BillingKit.Entitlements;
+using BillingKit.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace BillingKit.Entitlements.Tests;
+
+public class DependencyInjectionTests
+{
+    [Fact]
+    public void Entitlements_work_with_only_core_and_registering_twice_is_harmless()
+    {
+        var services = new ServiceCollection();
+        services.AddBillingKitCore().AddEntitlements(o => o.Plans.Add(EntitlementsHost.Starter)).AddEntitlements();
+        using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+
+        Assert.Same(provider.GetRequiredService<EntitlementGate>(), provider.GetRequiredService<EntitlementGate>());
+        Assert.IsType<InMemoryEntitlementStore>(provider.GetRequiredService<IEntitlementStore>());
+        Assert.IsType<InMemoryQuotaLeaseStore>(provider.GetRequiredService<IQuotaLeaseStore>());
+        Assert.IsType<InMemoryUnitOfWorkFactory>(provider.GetRequiredService<IUnitOfWorkFactory>());
+        Assert.NotNull(provider.GetRequiredService<EntitlementService>());
+        Assert.Single(provider.GetServices<IValidateOptions<EntitlementOptions>>());
+    }
+
+    [Fact]
+    public void Invalid_options_are_refused_with_every_reason()
+    {
+        var services = new ServiceCollection();
+        services.AddBillingKitCore().AddEntitlements(o =>
+        {
+            o.Plans.Add(EntitlementsHost.Starter);
+            o.Plans.Add(EntitlementsHost.Starter);
+            o.LimitedMetrics.Add("Not A Key");
+            o.LeaseBatchSize = 0;
+        });
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<EntitlementGate>());
+
+        Assert.Contains(error.Failures, f => f.Contains("registered twice", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, f => f.Contains("Not A Key", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, f => f.Contains("lease batch size", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_gate_on_the_system_clock_reads_time_from_the_tick_count_and_any_other_clock_exactly()
+    {
+        Assert.True(new GateClock(SystemClock.Instance).IsCoarse);
+        var fake = TestUtilities.FakeClock.AtNewYear2026();
+        var exact = new GateClock(fake);
+        Assert.False(exact.IsCoarse);
+        fake.Advance(Duration.FromTicks(1));
+        Assert.Equal(fake.Now, exact.Now());
+
+        var coarse = new GateClock(SystemClock.Instance);
+        var drift = coarse.Now() - SystemClock.Instance.GetCurrentInstant();
+        Assert.True(drift < Duration.FromMilliseconds(100) && drift > Duration.FromMilliseconds(-100), $"The tick-derived instant is {drift} away from the clock.");
+    }
+}
