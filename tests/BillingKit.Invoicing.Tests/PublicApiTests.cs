@@ -1,0 +1,10 @@
+using BillingKit.Invoicing;
+using BillingKit.TestUtilities;
+
+namespace BillingKit.Invoicing.Tests;
+
+public class PublicApiTests
+{
+    [Fact]
+    public void Public_API_matches_the_approved_snapshot() => PublicApiSnapshot.Verify(typeof(Invoice).Assembly);
+}
