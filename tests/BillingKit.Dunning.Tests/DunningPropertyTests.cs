@@ -146,6 +146,33 @@ public class DunningPropertyTests
             }
         })));
 
+    [Fact]
+    public void A_forced_state_is_sticky_until_an_admin_clears_it_or_a_payment_settles_a_forced_Active() =>
+        PropertyTest.Check(Prop.ForAll(Seeds, seed => ForEachStep(Simulate(seed), step =>
+        {
+            if (step.Before.Forced is { } forced && step.Event is not (DunningOverride or SubscriptionCanceled))
+            {
+                var after = step.Decision!.Snapshot;
+                var released = step.Event is PaymentSucceeded && forced == DunningState.Active && step.Decision.Outcome == DunningOutcome.Applied;
+                Require(after.State == step.Before.State, seed, $"{step.Event} moved a tenant forced at {forced}");
+                Require(released ? after.Forced is null : after.Forced == forced, seed, $"{step.Event} changed the force from {forced} to {after.Forced}");
+                Require(!step.Decision.Effects.OfType<AttemptCharge>().Any(), seed, "a forced tenant was retried automatically");
+            }
+        })));
+
+    [Fact]
+    public void The_random_histories_reach_every_state_and_every_cause()
+    {
+        var transitions = Enumerable.Range(0, 1000).SelectMany(seed => Simulate(seed)).Where(s => s.Decision is not null).SelectMany(s => s.Decision!.Transitions).ToList();
+        Assert.All(Enum.GetValues<DunningState>().Where(s => s != DunningState.Trialing), state => Assert.Contains(transitions, t => t.To == state));
+        Assert.All(Enum.GetValues<TransitionCause>(), cause => Assert.Contains(transitions, t => t.Cause == cause));
+        var steps = Enumerable.Range(0, 1000).SelectMany(seed => Simulate(seed)).ToList();
+        Assert.Contains(steps, s => s.Decision is null); // refused overrides are generated too
+        Assert.Contains(steps, s => s.Decision?.Outcome == DunningOutcome.Ignored);
+        Assert.Contains(steps, s => s.Decision?.Effects.OfType<AttemptCharge>().Any() == true);
+        Assert.Contains(steps, s => s.Event is GraceExtensionOverride && s.Decision is not null);
+    }
+
     private static bool ForEachStep(List<Step> steps, Action<Step> check)
     {
         foreach (var step in steps.Where(s => s.Decision is not null))
