@@ -1,0 +1,69 @@
+using System.Net;
+
+namespace BillingKit.Flutterwave.Internal;
+
+/// <summary>Maps Flutterwave's error messages and processor responses (free text, from its "Errors" guide and the
+/// processor responses of failed transactions) onto the codes every BillingKit adapter uses.</summary>
+/// <remarks>Matching is by case-insensitive phrase, first match wins; unknown text falls back on the HTTP status.</remarks>
+internal static class FlutterwaveErrorCatalog
+{
+    internal static readonly IReadOnlyList<(string Phrase, string Code, string? DeclineCode)> Phrases =
+    [
+        ("insufficient fund", "card_declined", "insufficient_funds"),
+        ("do not honor", "card_declined", "do_not_honor"),
+        ("do not honour", "card_declined", "do_not_honor"),
+        ("expired card", "expired_card", "expired_card"),
+        ("card expired", "expired_card", "expired_card"),
+        ("token expired", "expired_card", "expired_card"),
+        ("stolen", "card_declined", "stolen_card"),
+        ("lost card", "card_declined", "lost_card"),
+        ("fraud", "card_declined", "fraudulent"),
+        ("restricted card", "card_declined", "restricted_card"),
+        ("exceeds withdrawal", "card_declined", "card_velocity_exceeded"),
+        ("declined", "card_declined", "generic_decline"),
+        ("no transaction was found", "resource_missing", null),
+        ("transaction not found", "resource_missing", null),
+        ("not found", "resource_missing", null),
+        ("authorization required", "authentication_failed", null),
+        ("invalid authorization key", "authentication_failed", null),
+        ("secret key required", "authentication_failed", null),
+        ("rate limit", "rate_limited", null),
+        ("too many requests", "rate_limited", null),
+    ];
+
+    public static (string Code, string? DeclineCode, bool IsTransient) Classify(HttpStatusCode? status, string? message)
+    {
+        if (!string.IsNullOrWhiteSpace(message))
+        {
+            foreach (var (phrase, code, decline) in Phrases)
+            {
+                if (message.Contains(phrase, StringComparison.OrdinalIgnoreCase))
+                {
+                    return (code, decline, string.Equals(code, "rate_limited", StringComparison.Ordinal) || IsTransientStatus(status));
+                }
+            }
+        }
+
+        return status switch
+        {
+            HttpStatusCode.Unauthorized => ("authentication_failed", null, false),
+            HttpStatusCode.Forbidden => ("permission_denied", null, false),
+            HttpStatusCode.NotFound => ("resource_missing", null, false),
+            HttpStatusCode.TooManyRequests => ("rate_limited", null, true),
+            { } s when (int)s >= 500 => ("api_error", null, true),
+            _ => ("invalid_request", null, false),
+        };
+    }
+
+    /// <summary>Classifies a transaction Flutterwave reports as failed, from its processor response.</summary>
+    public static (string Code, string? DeclineCode) ClassifyFailedTransaction(string? processorResponse)
+    {
+        var (code, decline, _) = Classify(null, processorResponse);
+        return string.Equals(code, "invalid_request", StringComparison.Ordinal) || string.Equals(code, "resource_missing", StringComparison.Ordinal)
+            ? ("card_declined", "generic_decline")
+            : (code, decline);
+    }
+
+    internal static bool IsTransientStatus(HttpStatusCode? status) =>
+        status is HttpStatusCode.TooManyRequests || (status is { } s && (int)s >= 500);
+}
