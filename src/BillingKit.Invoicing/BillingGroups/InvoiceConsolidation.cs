@@ -26,12 +26,7 @@ public static class InvoiceConsolidation
     {
         ArgumentNullException.ThrowIfNull(group);
         ArgumentNullException.ThrowIfNull(subscriptions);
-        var names = new Dictionary<CustomerId, string>(group.Members.Count);
-        foreach (var member in group.Members)
-        {
-            names[member.CustomerId] = member.Name;
-        }
-
+        var names = MemberNames(group);
         var lines = new List<(LocalDate Due, string Customer, string Subscription, InvoiceLine Line)>();
         foreach (var subscription in subscriptions)
         {
@@ -109,12 +104,16 @@ public static class InvoiceConsolidation
     {
         ArgumentNullException.ThrowIfNull(group);
         ArgumentNullException.ThrowIfNull(invoices);
-        var lines = new List<InvoiceLine>();
+        var names = MemberNames(group);
+        var lines = new List<InvoiceLine>(invoices.Sum(i => i.Lines.Count));
         var taxMode = invoices.Count > 0 ? invoices[0].TaxMode : TaxMode.Exclusive;
         foreach (var invoice in invoices.OrderBy(i => i.DueDate).ThenBy(i => i.CustomerId.Value, StringComparer.Ordinal))
         {
-            var member = group.Members.FirstOrDefault(m => m.CustomerId == invoice.CustomerId)
-                ?? throw new BillingGroupMembershipException(group.Id, invoice.CustomerId, $"Invoice {invoice.Id} is for customer {invoice.CustomerId}, who is not in billing group {group.Id}.");
+            if (!names.TryGetValue(invoice.CustomerId, out var name))
+            {
+                throw new BillingGroupMembershipException(group.Id, invoice.CustomerId, $"Invoice {invoice.Id} is for customer {invoice.CustomerId}, who is not in billing group {group.Id}.");
+            }
+
             if (invoice.Status != InvoiceStatus.Draft)
             {
                 throw new InvoiceStateException(invoice.Id, invoice.Status, "consolidate", "only drafts can be replaced by a consolidated invoice");
@@ -122,7 +121,7 @@ public static class InvoiceConsolidation
 
             foreach (var line in invoice.Lines)
             {
-                lines.Add(line with { CustomerId = invoice.CustomerId, CustomerName = member.Name, OriginalDueDate = line.OriginalDueDate ?? invoice.DueDate });
+                lines.Add(line with { CustomerId = invoice.CustomerId, CustomerName = name, OriginalDueDate = line.OriginalDueDate ?? invoice.DueDate });
             }
         }
 
@@ -188,6 +187,17 @@ public static class InvoiceConsolidation
         }
 
         return allocations;
+    }
+
+    private static Dictionary<CustomerId, string> MemberNames(BillingGroup group)
+    {
+        var names = new Dictionary<CustomerId, string>(group.Members.Count);
+        foreach (var member in group.Members)
+        {
+            names[member.CustomerId] = member.Name;
+        }
+
+        return names;
     }
 
     private static IEnumerable<BillingPeriod> ChargesIn(Subscription subscription, BillingPeriod period)
