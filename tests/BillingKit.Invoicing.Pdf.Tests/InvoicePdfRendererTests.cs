@@ -191,6 +191,40 @@ public class InvoicePdfRendererTests
     }
 
     [Fact]
+    public void Names_in_other_scripts_print_with_the_bundled_font()
+    {
+        var request = new NewInvoice(
+            CustomerId.From("cus_romashka"),
+            new InvoiceParty("ООО «Ромашка»"),
+            Currency.EUR,
+            new NodaTime.LocalDate(2026, 1, 31),
+            PaymentTerms.Net14)
+        {
+            Lines = [InvoiceLine.Create("Συνδρομή Pro – Ωmega", Money.FromMajor(49m, Currency.EUR), 1m, 0.24m)],
+        };
+        var invoice = Invoice.CreateDraft(InvoiceId.From("inv_ru"), SampleInvoices.Tenant, request, SampleInvoices.Drafted)
+            .FinalizeAs("INV-2026-0100", SampleInvoices.Finalized);
+
+        var text = PdfText.All(new InvoicePdfRenderer(new InvoicePdfOptions { CultureName = "de-DE" }).Render(invoice, SampleInvoices.Seller));
+
+        Shows(text, "ООО «Ромашка»");
+        Shows(text, "Συνδρομή Pro – Ωmega");
+        Shows(text, invoice.Total.ToDisplayString(CultureInfo.GetCultureInfo("de-DE")));
+    }
+
+    [Fact]
+    public void A_void_invoice_is_labelled_void_and_shows_no_amount_due()
+    {
+        var invoice = SampleInvoices.Group().MarkVoid(SampleInvoices.PaidPartly);
+
+        var text = PdfText.All(new InvoicePdfRenderer().Render(invoice, SampleInvoices.Seller));
+
+        Shows(text, "VOID");
+        Shows(text, invoice.Total.ToDisplayString(EnUs));
+        Assert.DoesNotContain(text, fragment => string.Equals(fragment, "Amount due", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_seller_without_a_name_is_refused()
     {
         var renderer = new InvoicePdfRenderer();
