@@ -6,16 +6,17 @@ using Polly.Retry;
 
 namespace BillingKit.Stripe;
 
-/// <summary>Sends <see cref="StripeRequest"/>s with the account's key, retries transient failures with exponential
+/// <summary>Sends <see cref="StripeRequest"/>s with the account's key (on a client from <c>IHttpClientFactory</c> per
+/// attempt, so handler rotation applies), retries transient failures with exponential
 /// backoff and jitter (honouring <c>Stripe-Should-Retry</c>), and maps every error onto <see cref="ProviderException"/>.</summary>
 internal sealed class StripeApiClient
 {
-    private readonly HttpClient _http;
+    private readonly Func<HttpClient> _http;
     private readonly StripeOptions _options;
     private readonly string _account;
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
 
-    public StripeApiClient(HttpClient http, StripeOptions options, string account)
+    public StripeApiClient(Func<HttpClient> http, StripeOptions options, string account)
     {
         _http = http;
         _options = options;
@@ -48,7 +49,7 @@ internal sealed class StripeApiClient
                     using var attempt = CancellationTokenSource.CreateLinkedTokenSource(token);
                     attempt.CancelAfter(state.Self._options.RequestTimeout);
                     using var message = state.Request.ToHttpRequest(state.Self._options.SecretKey);
-                    return await state.Self._http.SendAsync(message, HttpCompletionOption.ResponseContentRead, attempt.Token).ConfigureAwait(false);
+                    return await state.Self._http().SendAsync(message, HttpCompletionOption.ResponseContentRead, attempt.Token).ConfigureAwait(false);
                 },
                 (Self: this, Request: request),
                 cancellationToken).ConfigureAwait(false);

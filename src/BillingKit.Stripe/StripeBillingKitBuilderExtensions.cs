@@ -56,10 +56,14 @@ public static class StripeBillingKitBuilderExtensions
             services.AddSingleton(new PaymentProviderRegistration(
                 ProviderName.Stripe,
                 account,
-                sp => new StripePaymentProvider(
-                    account,
-                    sp.GetRequiredService<IOptionsMonitor<StripeOptions>>().Get(account),
-                    sp.GetRequiredService<IHttpClientFactory>().CreateClient(clientName)),
+                sp =>
+                {
+                    var factory = sp.GetRequiredService<IHttpClientFactory>();
+                    return new StripePaymentProvider(
+                        account,
+                        sp.GetRequiredService<IOptionsMonitor<StripeOptions>>().Get(account),
+                        () => factory.CreateClient(clientName));
+                },
                 sp => new StripeWebhookParser(
                     account,
                     sp.GetRequiredService<IOptionsMonitor<StripeOptions>>().Get(account),

@@ -12,7 +12,7 @@ internal sealed class StripePaymentProvider : IPaymentProvider
     private readonly StripeApiClient _client;
     private readonly StripeOptions _options;
 
-    public StripePaymentProvider(string account, StripeOptions options, HttpClient http)
+    public StripePaymentProvider(string account, StripeOptions options, Func<HttpClient> http)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(http);

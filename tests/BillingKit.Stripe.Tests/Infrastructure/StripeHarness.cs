@@ -14,7 +14,7 @@ public sealed class StripeHarness
         Options = new StripeOptions { SecretKey = TestKey, RetryBaseDelay = TimeSpan.Zero, MaxRetryDelay = TimeSpan.Zero };
         configure?.Invoke(Options);
         Handler = new StubHandler();
-        Provider = new StripePaymentProvider("default", Options, new HttpClient(Handler) { BaseAddress = new Uri("https://api.stripe.test/") });
+        Provider = new StripePaymentProvider("default", Options, () => new HttpClient(Handler, disposeHandler: false) { BaseAddress = new Uri("https://api.stripe.test/") });
         Clock = FakeClock.AtNewYear2026();
     }
 
