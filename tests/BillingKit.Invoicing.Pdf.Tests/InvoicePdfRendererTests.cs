@@ -104,6 +104,18 @@ public class InvoicePdfRendererTests
     }
 
     [Fact]
+    public void Renders_running_in_parallel_give_the_same_bytes()
+    {
+        var renderer = new InvoicePdfRenderer();
+        var expected = renderer.Render(SampleInvoices.Group(), SampleInvoices.Seller);
+
+        var results = new byte[16][];
+        Parallel.For(0, results.Length, i => results[i] = renderer.Render(SampleInvoices.Group(), SampleInvoices.Seller));
+
+        Assert.All(results, result => Assert.Equal(expected, result));
+    }
+
+    [Fact]
     public void Dates_and_identifiers_in_the_file_come_from_the_invoice()
     {
         var pdf = Encoding.Latin1.GetString(new InvoicePdfRenderer().Render(SampleInvoices.Regular(), SampleInvoices.Seller));
