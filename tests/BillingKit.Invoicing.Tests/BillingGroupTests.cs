@@ -130,6 +130,22 @@ public class BillingGroupTests
                     && perLine.Sum() == invoice.AmountPaid.MinorUnits;
             }));
 
+    [Fact]
+    public void A_group_period_bills_exactly_the_scheduled_payments_that_fall_due_in_it() =>
+        PropertyTest.Check(Prop.ForAll(
+            Generators.AnchorDate().ToArbitrary(),
+            Generators.Frequency().ToArbitrary(),
+            Gen.Choose(-400, 2000).SelectMany(o => Gen.Choose(1, 120), (o, l) => (Offset: o, Length: l)).ToArbitrary(),
+            (start, frequency, window) =>
+            {
+                var (offset, length) = window;
+                var subscription = Subscription.Create(SubscriptionId.New(), new NewSubscription(CustomerId.From("c0"), PlanId.From("p"), Sample.Usd(10m), frequency, start) { ContractPeriods = 40 });
+                var period = new BillingPeriod(start.PlusDays(offset), start.PlusDays(offset + length));
+                var expected = PaymentSchedule.Generate(subscription).Where(p => period.Contains(p.DueDate)).Select(p => p.Period);
+                var actual = InvoiceConsolidation.LinesFor(Group("c0"), [subscription], period).Select(l => l.Period!.Value);
+                return expected.SequenceEqual(actual);
+            }));
+
     private static Gen<InvoiceLine> LineGen() =>
         from units in Gen.Choose(-1_000, 1_000_000)
         from rate in Gen.Elements(0m, 0.05m, 0.075m, 0.2m)

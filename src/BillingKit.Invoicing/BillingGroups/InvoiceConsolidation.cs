@@ -225,8 +225,10 @@ public static class InvoiceConsolidation
     /// <summary>Gets the index of the first period that starts on or after <paramref name="periodStart"/>.</summary>
     private static int IndexOf(Subscription subscription, LocalDate periodStart)
     {
-        var months = NodaTime.Period.Between(subscription.BillingAnchor, periodStart, PeriodUnits.Months).Months;
-        var index = months / BillingCalendar.MonthsIn(subscription.Frequency);
+        // A first guess from calendar months alone (cheaper than Period.Between), corrected below by walking.
+        var anchor = subscription.BillingAnchor;
+        var months = ((periodStart.Year - anchor.Year) * 12) + periodStart.Month - anchor.Month;
+        var index = Math.Max(0, months / BillingCalendar.MonthsIn(subscription.Frequency));
         while (BillingCalendar.PeriodStart(subscription.BillingAnchor, subscription.Frequency, index) < periodStart)
         {
             index++;
