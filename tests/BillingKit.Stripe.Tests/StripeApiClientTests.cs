@@ -152,4 +152,19 @@ public class StripeApiClientTests
         Assert.Equal("Bearer " + StripeHarness.TestKey, request.Header("Authorization"));
         Assert.Null(request.Header("Idempotency-Key"));
     }
+
+    [Fact]
+    public async Task An_attempt_that_times_out_is_retried_and_then_reported_as_an_unknown_outcome()
+    {
+        // The stub throws what HttpClient throws when the attempt's own timeout fires (the caller did not cancel).
+        var harness = new StripeHarness(o => o.MaxRetries = 2);
+        harness.Handler.Fallback = _ => throw new TaskCanceledException("The request was canceled due to the configured timeout.");
+
+        var ex = await Assert.ThrowsAsync<ProviderException>(() => harness.Provider.RefundAsync(Refund()));
+
+        Assert.Equal(3, harness.Handler.Requests.Count);
+        Assert.Equal(ProviderErrorKind.Network, ex.Kind);
+        Assert.Equal("timeout", ex.Code);
+        Assert.True(ex.IsTransient);
+    }
 }

@@ -2,6 +2,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using BillingKit.Providers;
 using BillingKit.Stripe.Tests.Infrastructure;
+using BillingKit.TestUtilities;
+using FsCheck;
+using FsCheck.Fluent;
 using NodaTime;
 
 namespace BillingKit.Stripe.Tests;
@@ -198,4 +201,18 @@ public class StripeJsonTests
         Assert.Equal(ProviderErrorKind.InvalidRequest, ex.Kind);
         Assert.Contains("KWD", ex.Message);
     }
+
+    [Fact]
+    public void Every_amount_Stripe_can_take_survives_the_round_trip_exactly() =>
+        PropertyTest.Check(Prop.ForAll(
+            Gen.Elements(Currency.All.Where(StripeCurrencies.IsSupportedByStripe).ToArray())
+                .SelectMany(c => Gen.Choose(1, int.MaxValue), (c, units) => (Currency: c, Units: c.MinorDigits == 3 ? units / 10 * 10 : units))
+                .ToArbitrary(),
+            sample =>
+            {
+                var money = Money.FromMinorUnits(sample.Units, sample.Currency);
+                var stripe = StripeCurrencies.ToStripeAmount(money);
+                return StripeCurrencies.FromStripeAmount(stripe, StripeCurrencies.ToStripeCode(sample.Currency)) == money
+                    && (sample.Currency.Code == "ISK" ? stripe == sample.Units * 100L : stripe == sample.Units);
+            }));
 }
