@@ -32,13 +32,18 @@ public sealed class PaystackPaymentProvider : IPaymentProvider
         | ProviderCapabilities.PartialRefund | ProviderCapabilities.RetrieveCustomer | ProviderCapabilities.FindCustomersByEmail
         | ProviderCapabilities.SubmitDisputeEvidence | ProviderCapabilities.AcceptDispute | ProviderCapabilities.ResolvePayment;
 
+    private const int RefundLookbackDays = 30;
+    private const int RefundLookupPages = 10;
+
     private readonly PaystackApi _api;
     private readonly HttpClient _http;
+    private readonly NodaTime.IClock _clock;
     private readonly HashSet<string> _currencies;
 
-    internal PaystackPaymentProvider(HttpClient http, PaystackOptions options, string account, Microsoft.Extensions.Logging.ILogger logger)
+    internal PaystackPaymentProvider(HttpClient http, PaystackOptions options, string account, NodaTime.IClock clock, Microsoft.Extensions.Logging.ILogger logger)
     {
         _http = http;
+        _clock = clock;
         _api = new PaystackApi(http, options, account, logger);
         _currencies = new HashSet<string>(options.Currencies, StringComparer.OrdinalIgnoreCase);
         Account = account;
@@ -137,7 +142,10 @@ public sealed class PaystackPaymentProvider : IPaymentProvider
 
     /// <inheritdoc/>
     /// <remarks>Calls <c>POST /refund</c> with the transaction reference, the amount in subunits (none for a full
-    /// refund) and a merchant note holding our reason, note and idempotency key.</remarks>
+    /// refund) and a merchant note holding our reason, note and idempotency key. Paystack does not deduplicate refunds,
+    /// so the adapter does: it first looks for a refund of the same transaction whose note holds the same idempotency
+    /// key among the account's refunds of the last 30 days (<c>GET /refund</c>, up to 1,000), and returns that one
+    /// instead of refunding twice; it looks again after a timeout or a 5xx.</remarks>
     public async Task<ProviderRefund> RefundAsync(RefundRequest refund, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(refund);
@@ -150,18 +158,28 @@ public sealed class PaystackPaymentProvider : IPaymentProvider
         }
 
         body["merchant_note"] = MerchantNote(refund);
-        var root = await _api.SendAsync(HttpMethod.Post, "refund", body, RetrySafety.OnlyWhenNotProcessed, cancellationToken).ConfigureAwait(false);
-        var data = Data(root);
-        var currency = ReadCurrency(data.Text("currency") ?? data.Child("transaction")?.Text("currency") ?? refund.Amount?.Currency.Code);
-        return new ProviderRefund
+        if (await FindRefundAsync(refund, cancellationToken).ConfigureAwait(false) is { } earlier)
         {
-            Provider = ProviderName.Paystack,
-            ProviderRefundId = data.Text("id") ?? throw Invalid("a refund without an id"),
-            ProviderPaymentId = data.Child("transaction")?.Text("reference") ?? refund.ProviderPaymentId,
-            Amount = Money.FromMinorUnits(data.Int64("amount") ?? refund.Amount?.MinorUnits ?? throw Invalid("a refund without an amount"), currency),
-            Status = RefundStatus(data.Text("status")),
-            CreatedAt = data.Time("createdAt") ?? data.Time("created_at"),
-        };
+            return earlier;
+        }
+
+        JsonElement root;
+        try
+        {
+            root = await _api.SendAsync(HttpMethod.Post, "refund", body, RetrySafety.OnlyWhenNotProcessed, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ProviderException e) when (e.Kind is ProviderErrorKind.Network or ProviderErrorKind.ProviderUnavailable)
+        {
+            var found = await FindRefundAsync(refund, cancellationToken).ConfigureAwait(false);
+            if (found is null)
+            {
+                throw;
+            }
+
+            return found;
+        }
+
+        return ReadRefund(Data(root), refund);
     }
 
     /// <inheritdoc/>
@@ -444,6 +462,54 @@ public sealed class PaystackPaymentProvider : IPaymentProvider
             EvidenceSubmitted = data.Child("evidence") is not null,
             CreatedAt = data.Time("createdAt") ?? data.Time("created_at"),
         };
+    }
+
+    private ProviderRefund ReadRefund(JsonElement data, RefundRequest refund)
+    {
+        var transaction = data.Child("transaction");
+        var currency = ReadCurrency(data.Text("currency") ?? (transaction is { ValueKind: JsonValueKind.Object } t ? t.Text("currency") : null) ?? refund.Amount?.Currency.Code);
+        return new ProviderRefund
+        {
+            Provider = ProviderName.Paystack,
+            ProviderRefundId = data.Text("id") ?? throw Invalid("a refund without an id"),
+            ProviderPaymentId = (transaction is { ValueKind: JsonValueKind.Object } tx ? tx.Text("reference") : null) ?? data.Text("transaction_reference") ?? refund.ProviderPaymentId,
+            Amount = Money.FromMinorUnits(data.Int64("amount") ?? refund.Amount?.MinorUnits ?? throw Invalid("a refund without an amount"), currency),
+            Status = RefundStatus(data.Text("status")),
+            CreatedAt = data.Time("createdAt") ?? data.Time("created_at"),
+        };
+    }
+
+    /// <summary>Finds a refund this adapter already made for the request: same transaction, and a merchant note that
+    /// ends with the same idempotency key.</summary>
+    private async Task<ProviderRefund?> FindRefundAsync(RefundRequest refund, CancellationToken cancellationToken)
+    {
+        var marker = "; key " + refund.IdempotencyKey.Value;
+        var from = NodaTime.Text.InstantPattern.ExtendedIso.Format(_clock.GetCurrentInstant() - NodaTime.Duration.FromDays(RefundLookbackDays));
+        for (var page = 1; page <= RefundLookupPages; page++)
+        {
+            var root = await _api.GetAsync(FormattableString.Invariant($"refund?perPage=100&page={page}&from={Uri.EscapeDataString(from)}"), cancellationToken).ConfigureAwait(false);
+            if (root.Child("data") is not { ValueKind: JsonValueKind.Array } items)
+            {
+                throw Invalid("a refund list without data");
+            }
+
+            foreach (var item in items.EnumerateArray())
+            {
+                var note = item.Text("merchant_note");
+                var reference = item.Text("transaction_reference") ?? item.Child("transaction")?.Text("reference");
+                if (note is not null && note.EndsWith(marker, StringComparison.Ordinal) && string.Equals(reference, refund.ProviderPaymentId, StringComparison.Ordinal))
+                {
+                    return ReadRefund(item, refund);
+                }
+            }
+
+            if (page >= (root.Child("meta")?.Int64("pageCount") ?? page) || items.GetArrayLength() == 0)
+            {
+                break;
+            }
+        }
+
+        return null;
     }
 
     private static ProviderCustomer ReadCustomer(JsonElement data)

@@ -115,25 +115,44 @@ public sealed class PaystackErrorsAndRetriesTests : IDisposable
     [Fact]
     public async Task A_refund_is_retried_after_429_because_Paystack_processed_nothing()
     {
-        _paystack.Handler.Respond(HttpStatusCode.TooManyRequests, """{"status": false, "message": "Please wait a few minutes and try again."}""")
+        _paystack.Handler.Respond(HttpStatusCode.OK, PaystackPaymentProviderTests.Refunds()).Respond(HttpStatusCode.TooManyRequests, """{"status": false, "message": "Please wait a few minutes and try again."}""")
             .Respond(HttpStatusCode.OK, PaystackFixture.Response("RefundCreateResponse", """{"data": {"id": 1, "status": "processed", "amount": 100, "currency": "GHS"}}"""));
 
         var refund = await _paystack.Provider.RefundAsync(new RefundRequest("ref_1", IdempotencyKey.New()));
 
         Assert.Equal(ProviderRefundStatus.Succeeded, refund.Status);
-        Assert.Equal(2, _paystack.Handler.Requests.Count);
+        Assert.Equal(2, _paystack.Handler.Requests.Count(r => r.Method == HttpMethod.Post));
     }
 
     [Fact]
     public async Task A_refund_is_not_resent_after_a_5xx_because_Paystack_might_have_refunded_already()
     {
-        _paystack.Handler.Fallback = _ => StubHandler.Json(HttpStatusCode.InternalServerError, """{"status": false, "message": "An error occurred"}""");
+        _paystack.Handler.Respond(HttpStatusCode.OK, PaystackPaymentProviderTests.Refunds())
+            .Respond(HttpStatusCode.InternalServerError, """{"status": false, "message": "An error occurred"}""")
+            .Respond(HttpStatusCode.OK, PaystackPaymentProviderTests.Refunds());
 
         var error = await Assert.ThrowsAsync<ProviderException>(() => _paystack.Provider.RefundAsync(new RefundRequest("ref_1", IdempotencyKey.New())));
 
-        Assert.Single(_paystack.Handler.Requests);
+        Assert.Single(_paystack.Handler.Requests, r => r.Method == HttpMethod.Post);
+        Assert.Equal(3, _paystack.Handler.Requests.Count);
         Assert.Equal(ProviderErrorKind.ProviderUnavailable, error.Kind);
         Assert.True(error.IsTransient);
+    }
+
+    [Fact]
+    public async Task A_refund_whose_answer_was_lost_is_found_by_its_key_instead_of_sent_again()
+    {
+        var key = IdempotencyKey.From("refund:rf_5");
+        var made = "{\"id\": 77, \"transaction\": 1, \"transaction_reference\": \"ref_1\", \"amount\": 100, \"currency\": \"GHS\", \"status\": \"pending\", \"merchant_note\": \"BillingKit refund (RequestedByCustomer); key refund:rf_5\"}";
+        _paystack.Handler.Respond(HttpStatusCode.OK, PaystackPaymentProviderTests.Refunds())
+            .Throw(new TaskCanceledException("timed out", new TimeoutException()))
+            .Respond(HttpStatusCode.OK, PaystackPaymentProviderTests.Refunds(made));
+
+        var refund = await _paystack.Provider.RefundAsync(new RefundRequest("ref_1", key));
+
+        Assert.Equal("77", refund.ProviderRefundId);
+        Assert.Single(_paystack.Handler.Requests, r => r.Method == HttpMethod.Post);
+        _paystack.AssertRequestsMatchSpec();
     }
 
     [Fact]

@@ -163,12 +163,16 @@ public sealed class PaystackPaymentProviderTests : IDisposable
         Assert.Empty(_paystack.Handler.Requests);
     }
 
+    internal static string Refunds(string items = "") => PaystackFixture.Response("RefundListResponse", $$$"""
+        {"status": true, "message": "Refunds retrieved", "data": [{{{items}}}], "meta": {"total": 1, "skipped": 0, "perPage": 100, "page": 1, "pageCount": 1} }
+        """);
+
     [Theory]
     [InlineData(null)]
     [InlineData(20_000L)]
     public async Task Refunds_fully_or_partially_in_subunits_with_our_reason_and_key(long? amount)
     {
-        _paystack.Handler.Respond(HttpStatusCode.OK, PaystackFixture.Response("RefundCreateResponse", """
+        _paystack.Handler.Respond(HttpStatusCode.OK, Refunds()).Respond(HttpStatusCode.OK, PaystackFixture.Response("RefundCreateResponse", """
             {"status": true, "message": "Refund has been queued for processing",
              "data": {"id": 3018284, "status": "pending", "amount": 20000, "currency": "NGN", "transaction": {"reference": "ref_1"}, "createdAt": "2026-01-02T00:00:00.000Z"}}
             """));
@@ -184,7 +188,8 @@ public sealed class PaystackPaymentProviderTests : IDisposable
         Assert.Equal("3018284", refund.ProviderRefundId);
         Assert.Equal(ProviderRefundStatus.Pending, refund.Status);
         Assert.Equal(Money.FromMinorUnits(20_000, Currency.NGN), refund.Amount);
-        using var body = JsonDocument.Parse(_paystack.Handler.Requests.Single().Body!);
+        var post = Assert.Single(_paystack.Handler.Requests, r => r.Method == HttpMethod.Post);
+        using var body = JsonDocument.Parse(post.Body!);
         Assert.Equal("ref_1", body.RootElement.GetProperty("transaction").GetString());
         Assert.Equal(amount is not null, body.RootElement.TryGetProperty("amount", out _));
         var note = body.RootElement.GetProperty("merchant_note").GetString()!;
@@ -197,12 +202,28 @@ public sealed class PaystackPaymentProviderTests : IDisposable
     [Fact]
     public async Task A_refund_above_what_remains_is_a_typed_provider_error()
     {
-        _paystack.Handler.Respond(HttpStatusCode.BadRequest, """{"status": false, "message": "Transaction has been fully reversed"}""");
+        _paystack.Handler.Respond(HttpStatusCode.OK, Refunds()).Respond(HttpStatusCode.BadRequest, """{"status": false, "message": "Transaction has been fully reversed"}""");
 
         var error = await Assert.ThrowsAsync<ProviderException>(() => _paystack.Provider.RefundAsync(new RefundRequest("ref_1", IdempotencyKey.New())));
 
         Assert.Equal(ProviderErrorKind.InvalidRequest, error.Kind);
         Assert.Equal("charge_already_refunded", error.Code);
+    }
+
+    [Fact]
+    public async Task A_retried_refund_returns_the_first_refund_and_never_refunds_twice()
+    {
+        var earlier = """{"id": 3018284, "transaction": 4099260516, "transaction_reference": "ref_1", "amount": 20000, "currency": "NGN", "status": "processed", "merchant_note": "BillingKit refund (Duplicate): charged twice; key refund:rf_9", "createdAt": "2026-01-01T00:00:00.000Z"}""";
+        var other = """{"id": 3018285, "transaction": 4099260516, "transaction_reference": "ref_1", "amount": 100, "currency": "NGN", "status": "processed", "merchant_note": "BillingKit refund (Goodwill); key refund:rf_90", "createdAt": "2026-01-01T00:00:00.000Z"}""";
+        _paystack.Handler.Respond(HttpStatusCode.OK, Refunds(other + "," + earlier));
+
+        var refund = await _paystack.Provider.RefundAsync(new RefundRequest("ref_1", IdempotencyKey.From("refund:rf_9")) { Amount = Money.FromMinorUnits(20_000, Currency.NGN) });
+
+        Assert.Equal("3018284", refund.ProviderRefundId);
+        Assert.Equal(ProviderRefundStatus.Succeeded, refund.Status);
+        Assert.DoesNotContain(_paystack.Handler.Requests, r => r.Method == HttpMethod.Post);
+        Assert.StartsWith("/refund?perPage=100&page=1&from=2025-12-02T00%3A00%3A00Z", _paystack.Handler.Requests[0].PathAndQuery, StringComparison.Ordinal);
+        _paystack.AssertRequestsMatchSpec();
     }
 
     [Fact]

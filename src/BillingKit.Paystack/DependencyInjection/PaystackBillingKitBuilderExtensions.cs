@@ -69,6 +69,7 @@ public static class PaystackBillingKitBuilderExtensions
                 sp.GetRequiredService<IHttpClientFactory>().CreateClient(clientName),
                 sp.GetRequiredService<IOptionsMonitor<PaystackOptions>>().Get(account),
                 account,
+                sp.GetRequiredService<IClock>(),
                 sp.GetService<ILoggerFactory>()?.CreateLogger(typeof(PaystackPaymentProvider).FullName!) ?? NullLogger.Instance),
             sp => new PaystackWebhookParser(
                 sp.GetRequiredService<IOptionsMonitor<PaystackOptions>>().Get(account),
