@@ -22,7 +22,7 @@ namespace BillingKit.Entitlements;
 /// </remarks>
 public sealed class EntitlementGate
 {
-    private readonly ConcurrentDictionary<TenantId, EntitlementHandle> _handles = new();
+    private readonly ConcurrentDictionary<TenantId, EntitlementHandle> _handles = new(TenantIdComparer.Instance);
 
     /// <summary>Creates a gate.</summary>
     /// <param name="clock">The clock; NodaTime's system clock is read through a cheap tick count (see

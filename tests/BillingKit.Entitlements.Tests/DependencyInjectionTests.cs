@@ -58,3 +58,28 @@ public class DependencyInjectionTests
         Assert.True(drift < Duration.FromMilliseconds(100) && drift > Duration.FromMilliseconds(-100), $"The tick-derived instant is {drift} away from the clock.");
     }
 }
+
+public class TenantIdComparerTests
+{
+    [Fact]
+    public void Equal_ids_hash_alike_and_different_ids_compare_unequal() =>
+        TestUtilities.PropertyTest.Check(FsCheck.Fluent.Prop.ForAll(
+            FsCheck.Fluent.ArbMap.Default.ArbFor<FsCheck.NonEmptyString>(),
+            text =>
+            {
+                var value = new string(text.Get.Where(c => !char.IsWhiteSpace(c) && !char.IsControl(c)).Take(128).ToArray());
+                if (!TenantId.TryFrom(value, out var id))
+                {
+                    return true;
+                }
+
+                var copy = TenantId.From(new string(value.AsSpan()));
+                var other = TenantId.From(value + "x");
+                var comparer = TenantIdComparer.Instance;
+                return comparer.Equals(id, copy) && comparer.GetHashCode(id) == comparer.GetHashCode(copy) && !comparer.Equals(id, other);
+            }));
+
+    [Fact]
+    public void The_default_id_hashes_without_failing() =>
+        Assert.Equal(TenantIdComparer.Instance.GetHashCode(default), TenantIdComparer.Instance.GetHashCode(default));
+}
