@@ -49,7 +49,7 @@ public static class StripeBillingKitBuilderExtensions
             client.Timeout = Timeout.InfiniteTimeSpan;
         });
 
-        var alreadyRegistered = services.Any(d => d.ServiceType == typeof(PaymentProviderRegistration)
+        var alreadyRegistered = services.Any(d => !d.IsKeyedService && d.ServiceType == typeof(PaymentProviderRegistration)
             && d.ImplementationInstance is PaymentProviderRegistration r && r.Provider == ProviderName.Stripe && string.Equals(r.Account, account, StringComparison.Ordinal));
         if (!alreadyRegistered)
         {

@@ -21,7 +21,7 @@ public static class PaymentProvidersBillingKitBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.TryAddSingleton<IPaymentProviderRegistry, PaymentProviderRegistry>();
-        var hasOffline = services.Any(d => d.ServiceType == typeof(PaymentProviderRegistration)
+        var hasOffline = services.Any(d => !d.IsKeyedService && d.ServiceType == typeof(PaymentProviderRegistration)
             && d.ImplementationInstance is PaymentProviderRegistration { Provider: var p } && p == ProviderName.Offline);
         if (!hasOffline)
         {
