@@ -23,7 +23,9 @@ namespace BillingKit.Flutterwave;
 /// <c>successful</c> and the amount and currency asked for, whatever the HTTP status.</para>
 /// <para>Flutterwave deduplicates neither charges nor refunds, so writes are resent only after a 429 or a connection
 /// that never opened. After a timeout or a 5xx, a charge is looked up by its reference: the charge found is returned;
-/// when none is found the error is raised and the payment must be reconciled later, never charged blindly again.
+/// when none is found the error is raised and the payment must be reconciled later, never charged blindly again. A
+/// refund whose outcome is unknown raises a <see cref="ProviderException"/> that is not transient: staff must check
+/// the payment's refunds before trying again.
 /// Customers and subscriptions are not supported (v3 has no customer lookup; BillingKit bills subscriptions itself).
 /// Thread-safe.</para>
 /// </remarks>
@@ -158,7 +160,23 @@ public sealed class FlutterwavePaymentProvider : IPaymentProvider
         }
 
         body["comments"] = Comments(refund);
-        var data = Data(await _api.SendAsync(HttpMethod.Post, $"transactions/{payment.ProviderPaymentId}/refund", body, RetrySafety.OnlyWhenNotProcessed, cancellationToken).ConfigureAwait(false));
+        JsonElement data;
+        try
+        {
+            data = Data(await _api.SendAsync(HttpMethod.Post, $"transactions/{payment.ProviderPaymentId}/refund", body, RetrySafety.OnlyWhenNotProcessed, cancellationToken).ConfigureAwait(false));
+        }
+        catch (ProviderException e) when (e.Kind is ProviderErrorKind.Network or ProviderErrorKind.ProviderUnavailable)
+        {
+            // Flutterwave does not deduplicate refunds: after an unknown outcome a retry could refund twice.
+            throw new ProviderException(ProviderName.Flutterwave, e.Kind, e.Code, $"{e.Message} The refund of payment {payment.ProviderPaymentId} may have been made: check its refunds in the Flutterwave dashboard before trying again, because Flutterwave does not deduplicate refunds.", e)
+            {
+                Account = Account,
+                HttpStatus = e.HttpStatus,
+                IsTransient = false,
+                ProviderPaymentId = payment.ProviderPaymentId,
+            };
+        }
+
         var refunded = data.Decimal("amount_refunded") ?? data.Decimal("amount");
         return new ProviderRefund
         {

@@ -193,7 +193,7 @@ public sealed class FlutterwavePaymentProviderTests : IDisposable
     }
 
     [Fact]
-    public async Task A_refund_is_not_resent_after_a_5xx()
+    public async Task A_refund_is_not_resent_after_a_5xx_and_staff_are_told_to_check_first()
     {
         _flutterwave.Handler.Respond(HttpStatusCode.OK, FlutterwaveFixture.Transaction())
             .Respond(HttpStatusCode.BadGateway, """{"status": "error", "message": "upstream", "data": null}""");
@@ -201,6 +201,8 @@ public sealed class FlutterwavePaymentProviderTests : IDisposable
         var error = await Assert.ThrowsAsync<ProviderException>(() => _flutterwave.Provider.RefundAsync(new RefundRequest("288200108", IdempotencyKey.New())));
 
         Assert.Equal(ProviderErrorKind.ProviderUnavailable, error.Kind);
+        Assert.False(error.IsTransient);
+        Assert.Contains("may have been made", error.Message, StringComparison.Ordinal);
         Assert.Single(_flutterwave.Handler.Requests, r => r.Method == HttpMethod.Post);
     }
 
