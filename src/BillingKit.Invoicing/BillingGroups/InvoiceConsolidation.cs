@@ -16,7 +16,9 @@ public static class InvoiceConsolidation
 {
     /// <summary>Lays out one invoice line per subscription charge of the group's members in a billing period.</summary>
     /// <param name="group">The billing group.</param>
-    /// <param name="subscriptions">Subscriptions of the group's members; canceled, trialing and other customers' ones are skipped.</param>
+    /// <param name="subscriptions">Subscriptions of the group's members; other customers' ones are skipped. Charges are decided by
+    /// dates, exactly as in the subscription's <see cref="PaymentSchedule"/>: none before the billing anchor (so none during a trial),
+    /// none from <see cref="Subscription.EndsOn"/> on (so a canceled subscription is billed only for what was due before it ended).</param>
     /// <param name="period">The group's billing period (start inclusive, end exclusive).</param>
     /// <returns>One line per scheduled payment falling due in <paramref name="period"/>, for each member subscription
     /// (so one per subscription for subscriptions billed at the group's frequency), ordered by due date, customer and subscription.</returns>
@@ -30,7 +32,7 @@ public static class InvoiceConsolidation
         var lines = new List<(LocalDate Due, string Customer, string Subscription, InvoiceLine Line)>();
         foreach (var subscription in subscriptions)
         {
-            if (!names.TryGetValue(subscription.CustomerId, out var name) || subscription.Status is SubscriptionStatus.Canceled or SubscriptionStatus.Trial)
+            if (!names.TryGetValue(subscription.CustomerId, out var name))
             {
                 continue;
             }
