@@ -284,11 +284,12 @@ public sealed partial class LedgerService
     /// <exception cref="PaymentNotPaidException">The payment is not paid.</exception>
     /// <exception cref="CurrencyMismatchException">The amount is not in the payment's currency.</exception>
     /// <exception cref="RefundExceedsRefundableException">The amount is above the refundable remainder.</exception>
+    /// <exception cref="InsufficientCreditBalanceException"><see cref="RefundRequest.FromCreditBalance"/> is set and the amount is above the credit balance.</exception>
     /// <exception cref="IdempotencyConflictException">The key was used for a different request.</exception>
     public Task<PaymentUpdate> RefundAsync(ITenantUnitOfWork unit, RefundRequest request, CancellationToken cancellationToken = default)
     {
         Validate(unit, request);
-        return GiveBackAsync(unit, request, request.Payment, request.Amount, request.Reason, request.ProviderReference, LedgerTransactionKind.Refund, cancellationToken);
+        return GiveBackAsync(unit, request, request.Payment, request.Amount, request.Reason, request.ProviderReference, request.FromCreditBalance ? null : LedgerTransactionKind.Refund, cancellationToken);
     }
 
     /// <summary>Refunds part or all of a paid payment in a unit of its own, committed before returning.</summary>
@@ -303,6 +304,7 @@ public sealed partial class LedgerService
     /// <exception cref="PaymentNotPaidException">The payment is not paid.</exception>
     /// <exception cref="CurrencyMismatchException">The amount is not in the payment's currency.</exception>
     /// <exception cref="RefundExceedsRefundableException">The amount is above the refundable remainder.</exception>
+    /// <exception cref="InsufficientCreditBalanceException"><see cref="RefundRequest.FromCreditBalance"/> is set and the amount is above the credit balance.</exception>
     /// <exception cref="IdempotencyConflictException">The key was used for a different request.</exception>
     public Task<PaymentUpdate> RefundAsync(TenantId tenant, RefundRequest request, CancellationToken cancellationToken = default) =>
         InOwnUnitAsync(tenant, unit => RefundAsync(unit, request, cancellationToken), cancellationToken);
@@ -482,9 +484,11 @@ public sealed partial class LedgerService
         Money amount,
         string? reasonText,
         string? providerReference,
-        LedgerTransactionKind kind,
+        LedgerTransactionKind? refundKind,
         CancellationToken cancellationToken)
     {
+        // A null kind is a refund paid out of the credit balance.
+        var kind = refundKind ?? LedgerTransactionKind.Refund;
         var what = kind == LedgerTransactionKind.Refund ? "a refund" : "a charge-back";
         InvalidLedgerAmountException.ThrowIfNotPositive(amount, what);
         var reason = ReasonRequiredException.Require(reasonText, kind);
@@ -507,8 +511,15 @@ public sealed partial class LedgerService
             throw new RefundExceedsRefundableException(payment.Id, amount, refundable);
         }
 
+        var debit = kind == LedgerTransactionKind.ChargeBack ? LedgerAccount.Disputes : LedgerAccount.Refunds;
+        if (refundKind is null)
+        {
+            var credit = (await _store.GetBalancesAsync(unit, amount.Currency, cancellationToken).ConfigureAwait(false)).CreditBalance;
+            debit = amount <= credit ? LedgerAccount.CreditBalance : throw new InsufficientCreditBalanceException(amount, credit);
+        }
+
         var now = _clock.GetCurrentInstant();
-        var transaction = GiveBackTransaction(request, payment, amount, reason, providerReference, kind, now);
+        var transaction = GiveBackTransaction(request, payment, amount, reason, providerReference, kind, debit, now);
         var changed = kind == LedgerTransactionKind.Refund
             ? Next(payment, now) with { Refunded = payment.Refunded + amount }
             : Next(payment, now) with { ChargedBack = payment.ChargedBack + amount };
@@ -517,9 +528,8 @@ public sealed partial class LedgerService
     }
 
     private static LedgerTransaction GiveBackTransaction(
-        LedgerRequest request, PaymentRecord payment, Money amount, string reason, string? providerReference, LedgerTransactionKind kind, Instant now)
+        LedgerRequest request, PaymentRecord payment, Money amount, string reason, string? providerReference, LedgerTransactionKind kind, LedgerAccount debit, Instant now)
     {
-        var debit = kind == LedgerTransactionKind.Refund ? LedgerAccount.Refunds : LedgerAccount.Disputes;
         return new LedgerTransaction(
             LedgerTransactionId.New(),
             kind,

@@ -10,8 +10,20 @@ public sealed partial class LedgerService
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The balances; zero when the tenant never used the currency.</returns>
     /// <exception cref="LedgerTenantNotFoundException">The ledger has no books for the tenant.</exception>
-    public async Task<LedgerBalances> GetBalancesAsync(TenantId tenant, Currency currency, CancellationToken cancellationToken = default) =>
-        await _store.GetBalancesAsync(tenant, currency, cancellationToken).ConfigureAwait(false) ?? throw new LedgerTenantNotFoundException(tenant);
+    /// <remarks>Allocates nothing when the store answers synchronously, as the in-memory store does.</remarks>
+    public ValueTask<LedgerBalances> GetBalancesAsync(TenantId tenant, Currency currency, CancellationToken cancellationToken = default)
+    {
+        var read = _store.GetBalancesAsync(tenant, currency, cancellationToken);
+        if (read.IsCompletedSuccessfully)
+        {
+            return read.Result is { } balances ? ValueTask.FromResult(balances) : ValueTask.FromException<LedgerBalances>(new LedgerTenantNotFoundException(tenant));
+        }
+
+        return AwaitBalancesAsync(read, tenant);
+
+        static async ValueTask<LedgerBalances> AwaitBalancesAsync(ValueTask<LedgerBalances?> pending, TenantId tenant) =>
+            await pending.ConfigureAwait(false) ?? throw new LedgerTenantNotFoundException(tenant);
+    }
 
     /// <summary>Reads the tenant's balances and totals in every currency it has used, ordered by currency code.</summary>
     /// <param name="tenant">The tenant.</param>

@@ -79,6 +79,22 @@ public class LedgerBadInputTests
     }
 
     [Fact]
+    public async Task Paying_out_more_than_the_credit_balance_is_refused()
+    {
+        await _desk.Charge(100, Day(1, 31));
+        var payment = (await _desk.Receive(110)).Payment.Id;
+        var before = await Snapshot();
+
+        var error = await Assert.ThrowsAsync<InsufficientCreditBalanceException>(() => _desk.Ledger.RefundAsync(_desk.Tenant, new RefundRequest
+        {
+            IdempotencyKey = _desk.NextKey(), Actor = Finance, Payment = payment, Amount = Usd(20), Reason = "overpaid", FromCreditBalance = true,
+        }));
+
+        Assert.Equal(Usd(10), error.Available);
+        await AssertNothingWritten(before);
+    }
+
+    [Fact]
     public async Task Refunds_credits_charge_backs_cancellations_and_adjustments_need_a_reason()
     {
         var payment = (await _desk.Receive(100)).Payment.Id;
@@ -122,7 +138,7 @@ public class LedgerBadInputTests
     [Fact]
     public async Task An_unknown_tenant_is_refused()
     {
-        var error = await Assert.ThrowsAsync<LedgerTenantNotFoundException>(() => _desk.Ledger.GetBalancesAsync(TenantId.From("ten_typo"), Currency.USD));
+        var error = await Assert.ThrowsAsync<LedgerTenantNotFoundException>(() => _desk.Ledger.GetBalancesAsync(TenantId.From("ten_typo"), Currency.USD).AsTask());
         Assert.Equal(TenantId.From("ten_typo"), error.Tenant);
         await Assert.ThrowsAsync<LedgerTenantNotFoundException>(() => _desk.Ledger.GetBalancesAsync(TenantId.From("ten_typo")));
     }

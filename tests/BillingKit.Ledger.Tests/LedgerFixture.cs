@@ -68,5 +68,5 @@ internal sealed class LedgerFixture
     public Task<PaymentUpdate> Refund(PaymentId payment, decimal amount, string reason = "customer asked") =>
         Ledger.RefundAsync(Tenant, new RefundRequest { IdempotencyKey = NextKey(), Actor = Finance, Payment = payment, Amount = Usd(amount), Reason = reason });
 
-    public Task<LedgerBalances> Balances() => Ledger.GetBalancesAsync(Tenant, Currency.USD);
+    public Task<LedgerBalances> Balances() => Ledger.GetBalancesAsync(Tenant, Currency.USD).AsTask();
 }

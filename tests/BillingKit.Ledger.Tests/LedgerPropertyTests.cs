@@ -16,7 +16,7 @@ public class LedgerPropertyTests
 
     internal sealed record PayOp(int Units, int Provider, bool Euro) : Op;
 
-    internal sealed record RefundOp(int Payment, int Units) : Op;
+    internal sealed record RefundOp(int Payment, int Units, bool FromCredit) : Op;
 
     internal sealed record ChargeBackOp(int Payment, int Units) : Op;
 
@@ -34,7 +34,7 @@ public class LedgerPropertyTests
         Gen.OneOf(
             Units().SelectMany(u => Gen.Choose(0, 60), (u, d) => (u, d)).SelectMany(p => Gen.Elements(false, false, true), (p, e) => (Op)new ChargeOp(p.u, p.d, e)),
             Units().SelectMany(u => Gen.Choose(0, Providers.Length - 1), (u, p) => (u, p)).SelectMany(p => Gen.Elements(false, false, true), (p, e) => (Op)new PayOp(p.u, p.p, e)),
-            Gen.Choose(0, 20).SelectMany(_ => Units(), (i, u) => (Op)new RefundOp(i, u)),
+            Gen.Choose(0, 20).SelectMany(_ => Units(), (i, u) => (i, u)).SelectMany(_ => Gen.Elements(false, false, true), (p, c) => (Op)new RefundOp(p.i, p.u, c)),
             Gen.Choose(0, 20).SelectMany(_ => Units(), (i, u) => (Op)new ChargeBackOp(i, u)),
             Units().SelectMany(_ => Gen.Elements(Enum.GetValues<CreditKind>()), (u, k) => (Op)new CreditOp(u, k)),
             Gen.Choose(0, 20).Select(i => (Op)new CancelOp(i)),
@@ -126,7 +126,7 @@ public class LedgerPropertyTests
                 case RefundOp r when _payments.Count > 0:
                     var payment = _payments[r.Payment % _payments.Count];
                     var currency = _f.Store.GetPaymentAsync(tenant, payment).AsTask().GetAwaiter().GetResult()!.Amount.Currency;
-                    var refund = new RefundRequest { IdempotencyKey = key, Actor = LedgerFixture.Finance, Payment = payment, Amount = Money.FromMinorUnits(r.Units, currency), Reason = "asked" };
+                    var refund = new RefundRequest { IdempotencyKey = key, Actor = LedgerFixture.Finance, Payment = payment, Amount = Money.FromMinorUnits(r.Units, currency), Reason = "asked", FromCreditBalance = r.FromCredit };
                     return async () => (await ledger.RefundAsync(tenant, refund)).Transaction?.Id;
                 case ChargeBackOp b when _payments.Count > 0:
                     var disputed = _payments[b.Payment % _payments.Count];

@@ -151,6 +151,26 @@ public class LedgerScenarioTests
     }
 
     [Fact]
+    public async Task An_overpayment_is_returned_out_of_the_credit_balance()
+    {
+        await _desk.Charge(100, Day(1, 31));
+        var payment = (await _desk.Receive(130)).Payment.Id;
+
+        var refund = await _desk.Ledger.RefundAsync(_desk.Tenant, new RefundRequest
+        {
+            IdempotencyKey = _desk.NextKey(), Actor = Finance, Payment = payment, Amount = Usd(30), Reason = "paid twice the seat upgrade", FromCreditBalance = true,
+        });
+
+        Assert.Contains(refund.Transaction!.Postings, p => p.Account == LedgerAccount.CreditBalance && p.Side == PostingSide.Debit);
+        var balances = await _desk.Balances();
+        Assert.Equal(Usd(0), balances.CreditBalance);
+        Assert.Equal(Usd(100), balances.Balance(LedgerAccount.Revenue));
+        Assert.Equal(Usd(0), balances.Balance(LedgerAccount.Refunds));
+        Assert.Equal(Usd(30), balances.Refunded);
+        Assert.Equal(Usd(100), balances.Balance(LedgerAccount.Cash(ProviderName.Offline)));
+    }
+
+    [Fact]
     public async Task A_charge_back_counts_against_what_can_still_be_refunded()
     {
         var payment = (await _desk.Receive(80, provider: ProviderName.Stripe)).Payment.Id;

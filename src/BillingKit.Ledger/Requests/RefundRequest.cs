@@ -15,5 +15,10 @@ public sealed record RefundRequest : LedgerRequest
     /// <summary>Gets the provider's refund id, if any.</summary>
     public string? ProviderReference { get; init; }
 
-    internal override string Fingerprint() => Ledger.Fingerprint.Of("refund", Payment, Amount, Reason, ProviderReference);
+    /// <summary>Gets whether the refund pays out the tenant's credit balance (an overpayment returned) rather than
+    /// giving back revenue: it then debits the credit balance instead of the refunds account, and may not exceed it.</summary>
+    /// <value>Default <see langword="false"/>.</value>
+    public bool FromCreditBalance { get; init; }
+
+    internal override string Fingerprint() => Ledger.Fingerprint.Of("refund", Payment, Amount, Reason, ProviderReference, FromCreditBalance);
 }

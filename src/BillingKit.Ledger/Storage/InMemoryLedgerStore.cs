@@ -170,7 +170,10 @@ public sealed class InMemoryLedgerStore : ILedgerStore
                 return ValueTask.FromResult<LedgerBalances?>(null);
             }
 
-            return ValueTask.FromResult<LedgerBalances?>(CurrencyBook.ToBalances(currency, book.Currencies.GetValueOrDefault(currency), null));
+            // The committed snapshot is built once after each commit and shared by every read until the next one.
+            return ValueTask.FromResult<LedgerBalances?>(book.Currencies.TryGetValue(currency, out var committed)
+                ? committed.Snapshot ??= CurrencyBook.ToBalances(currency, committed, null)
+                : LedgerBalances.Empty(currency));
         }
     }
 
@@ -323,6 +326,9 @@ public sealed class InMemoryLedgerStore : ILedgerStore
 
         public Dictionary<LedgerTransactionId, OpenCharge> Open { get; } = [];
 
+        /// <summary>Gets or sets the immutable balances of the committed book; reset by every merge.</summary>
+        public LedgerBalances? Snapshot { get; set; }
+
         public static LedgerBalances ToBalances(Currency currency, CurrencyBook? committed, CurrencyBook? delta)
         {
             var accounts = new Dictionary<LedgerAccount, Money>();
@@ -379,6 +385,7 @@ public sealed class InMemoryLedgerStore : ILedgerStore
 
         public void Merge(CurrencyBook delta)
         {
+            Snapshot = null;
             foreach (var (account, units) in delta.Accounts)
             {
                 Accounts[account] = Accounts.TryGetValue(account, out var balance) ? balance + units : units;
