@@ -1,0 +1,10 @@
+using BillingKit.Operations;
+using BillingKit.TestUtilities;
+
+namespace BillingKit.Operations.Tests;
+
+public class PublicApiTests
+{
+    [Fact]
+    public void Public_API_matches_the_approved_snapshot() => PublicApiSnapshot.Verify(typeof(AuditRecord).Assembly);
+}
