@@ -49,18 +49,6 @@ public sealed class EntitlementHandle
     /// <summary>Gets the access level decided by dunning, as last pushed to the gate.</summary>
     public AccessLevel AccessLevel => Volatile.Read(ref _current).Access;
 
-    /// <summary>Gets the tenant's configuration as the gate last received it.</summary>
-    internal TenantEntitlements Config
-    {
-        get
-        {
-            lock (_sync)
-            {
-                return _config;
-            }
-        }
-    }
-
     /// <summary>Tells whether one more use of <paramref name="amount"/> units would be allowed now, without counting it.</summary>
     /// <param name="metric">The metric.</param>
     /// <param name="amount">The units, zero or more.</param>
@@ -378,7 +366,8 @@ public sealed class EntitlementHandle
         return TryConsume(metric, amount);
     }
 
-    /// <summary>The slow path when the local lease does not cover the consumption: lease more from the store.</summary>
+    /// <summary>The slow path when the local lease does not cover the consumption: lease more from the store, then
+    /// try again from the top (the counters may have been handed over meanwhile).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private EntitlementDecision ConsumeBeyondLease(ResolvedEntitlements snapshot, Metric metric, long amount, long limit, long after)
     {
@@ -387,36 +376,32 @@ public sealed class EntitlementHandle
             var slots = snapshot.Slots;
             var leasedIndex = UsageCounters.UsedIndex(metric.Ordinal) + 1;
             var leased = Volatile.Read(ref slots[leasedIndex]);
-            if (!ReferenceEquals(_current.Counters, snapshot.Counters) || after <= leased)
+            if (ReferenceEquals(_current.Counters, snapshot.Counters) && after > leased)
             {
-                // Another thread handed the counters over or leased enough meanwhile: try again from the top.
-                goto Retry;
-            }
+                if (_leaseInFlight)
+                {
+                    return new EntitlementDecision(false, EntitlementReason.LeaseUnavailable, snapshot.IsWarned, limit, Remaining(limit, after - amount));
+                }
 
-            if (_leaseInFlight)
-            {
-                return new EntitlementDecision(false, EntitlementReason.LeaseUnavailable, snapshot.IsWarned, limit, Remaining(limit, after - amount));
-            }
+                var requested = Math.Max(after - leased, Math.Min(_gate.LeaseBatch, limit - leased));
+                var key = new QuotaLeaseKey(Tenant, metric.Key, metric.Kind == MetricKind.Gauge ? Instant.MinValue : snapshot.Period.Start);
+                var grant = _gate.Leases.AcquireAsync(key, requested, limit);
+                if (!grant.IsCompletedSuccessfully)
+                {
+                    _leaseInFlight = true;
+                    _ = AwaitLeaseAsync(grant, snapshot.Counters, leasedIndex);
+                    return new EntitlementDecision(false, EntitlementReason.LeaseUnavailable, snapshot.IsWarned, limit, Remaining(limit, after - amount));
+                }
 
-            var requested = Math.Max(after - leased, Math.Min(_gate.LeaseBatch, limit - leased));
-            var key = new QuotaLeaseKey(Tenant, metric.Key, metric.Kind == MetricKind.Gauge ? Instant.MinValue : snapshot.Period.Start);
-            var grant = _gate.Leases.AcquireAsync(key, requested, limit);
-            if (!grant.IsCompletedSuccessfully)
-            {
-                _leaseInFlight = true;
-                _ = AwaitLeaseAsync(grant, snapshot.Counters, leasedIndex);
-                return new EntitlementDecision(false, EntitlementReason.LeaseUnavailable, snapshot.IsWarned, limit, Remaining(limit, after - amount));
-            }
-
-            var granted = grant.Result;
-            Interlocked.Add(ref slots[leasedIndex], granted);
-            if (after > leased + granted)
-            {
-                return Exceeded(snapshot, limit, after - amount);
+                var granted = grant.Result;
+                Interlocked.Add(ref slots[leasedIndex], granted);
+                if (after > leased + granted)
+                {
+                    return Exceeded(snapshot, limit, after - amount);
+                }
             }
         }
 
-    Retry:
         return TryConsume(metric, amount);
     }
 
