@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using BillingKit.Providers;
+using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
 
@@ -16,7 +17,12 @@ internal sealed class StripeApiClient
     private readonly string _account;
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
 
-    public StripeApiClient(Func<HttpClient> http, StripeOptions options, string account)
+    private static readonly Action<ILogger, string, string?, int, TimeSpan, string, Exception?> LogRetry = LoggerMessage.Define<string, string?, int, TimeSpan, string>(
+        LogLevel.Warning,
+        new EventId(1, "StripeRetry"),
+        "Stripe account '{Account}': {Operation} failed ({Outcome}); attempt {Attempt} in {Delay}.");
+
+    public StripeApiClient(Func<HttpClient> http, StripeOptions options, string account, ILogger logger)
     {
         _http = http;
         _options = options;
@@ -32,6 +38,13 @@ internal sealed class StripeApiClient
                 Delay = options.RetryBaseDelay,
                 MaxDelay = options.MaxRetryDelay,
                 ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context.CancellationToken)),
+                OnRetry = args =>
+                {
+                    // Method, path and status only: never the key, the body or the query (which may hold an email).
+                    var outcome = args.Outcome.Exception is { } ex ? ex.GetType().Name : ((int)args.Outcome.Result!.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    LogRetry(logger, account, args.Context.OperationKey, args.AttemptNumber + 2, args.RetryDelay, outcome, null);
+                    return default;
+                },
             });
         }
 
@@ -41,18 +54,19 @@ internal sealed class StripeApiClient
     public async Task<JsonDocument> SendAsync(StripeRequest request, CancellationToken cancellationToken)
     {
         HttpResponseMessage response;
+        var context = ResilienceContextPool.Shared.Get(request.Method.Method + " " + request.Path, cancellationToken);
         try
         {
             response = await _pipeline.ExecuteAsync(
-                static async (state, token) =>
+                static async (ctx, state) =>
                 {
-                    using var attempt = CancellationTokenSource.CreateLinkedTokenSource(token);
+                    using var attempt = CancellationTokenSource.CreateLinkedTokenSource(ctx.CancellationToken);
                     attempt.CancelAfter(state.Self._options.RequestTimeout);
                     using var message = state.Request.ToHttpRequest(state.Self._options.SecretKey);
                     return await state.Self._http().SendAsync(message, HttpCompletionOption.ResponseContentRead, attempt.Token).ConfigureAwait(false);
                 },
-                (Self: this, Request: request),
-                cancellationToken).ConfigureAwait(false);
+                context,
+                (Self: this, Request: request)).ConfigureAwait(false);
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -61,6 +75,10 @@ internal sealed class StripeApiClient
         catch (HttpRequestException ex)
         {
             throw new ProviderException(ProviderName.Stripe, ProviderErrorKind.Network, "network_error", $"Could not reach Stripe for {request.Method} {request.Path} (after retries): {ex.Message} The outcome is unknown: keep the operation pending and reconcile it.", ex) { Account = _account };
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
         }
 
         using (response)

@@ -2,6 +2,7 @@ using BillingKit;
 using BillingKit.Providers;
 using BillingKit.Stripe;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
@@ -62,7 +63,8 @@ public static class StripeBillingKitBuilderExtensions
                     return new StripePaymentProvider(
                         account,
                         sp.GetRequiredService<IOptionsMonitor<StripeOptions>>().Get(account),
-                        () => factory.CreateClient(clientName));
+                        () => factory.CreateClient(clientName),
+                        sp.GetService<ILoggerFactory>()?.CreateLogger("BillingKit.Stripe"));
                 },
                 sp => new StripeWebhookParser(
                     account,

@@ -1,6 +1,8 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using BillingKit.Providers;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace BillingKit.Stripe;
 
@@ -12,14 +14,14 @@ internal sealed class StripePaymentProvider : IPaymentProvider
     private readonly StripeApiClient _client;
     private readonly StripeOptions _options;
 
-    public StripePaymentProvider(string account, StripeOptions options, Func<HttpClient> http)
+    public StripePaymentProvider(string account, StripeOptions options, Func<HttpClient> http, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(http);
         PaymentProviderRegistration.RequireAccountName(account);
         Account = account;
         _options = options;
-        _client = new StripeApiClient(http, options, account);
+        _client = new StripeApiClient(http, options, account, logger ?? NullLogger.Instance);
     }
 
     public ProviderName Provider => ProviderName.Stripe;

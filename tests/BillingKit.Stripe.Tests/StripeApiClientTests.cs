@@ -167,4 +167,20 @@ public class StripeApiClientTests
         Assert.Equal("timeout", ex.Code);
         Assert.True(ex.IsTransient);
     }
+
+    [Fact]
+    public async Task Retries_are_logged_without_the_key_or_the_email_searched_for()
+    {
+        var harness = new StripeHarness();
+        harness.Handler.Respond(HttpStatusCode.TooManyRequests, RateLimited)
+            .Respond(HttpStatusCode.OK, StripeHarness.List("list", "/v1/customers").ToJsonString());
+
+        await harness.Provider.FindCustomersByEmailAsync("jenny@example.com").ToListAsync();
+
+        var message = Assert.Single(harness.Logger.Messages);
+        Assert.Contains("GET /v1/customers", message, StringComparison.Ordinal);
+        Assert.Contains("429", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("sk_test", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("jenny", message, StringComparison.Ordinal);
+    }
 }

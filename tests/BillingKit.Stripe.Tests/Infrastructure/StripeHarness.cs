@@ -14,13 +14,16 @@ public sealed class StripeHarness
         Options = new StripeOptions { SecretKey = TestKey, RetryBaseDelay = TimeSpan.Zero, MaxRetryDelay = TimeSpan.Zero };
         configure?.Invoke(Options);
         Handler = new StubHandler();
-        Provider = new StripePaymentProvider("default", Options, () => new HttpClient(Handler, disposeHandler: false) { BaseAddress = new Uri("https://api.stripe.test/") });
+        Logger = new CapturingLogger();
+        Provider = new StripePaymentProvider("default", Options, () => new HttpClient(Handler, disposeHandler: false) { BaseAddress = new Uri("https://api.stripe.test/") }, Logger);
         Clock = FakeClock.AtNewYear2026();
     }
 
     public StripeOptions Options { get; }
 
     public StubHandler Handler { get; }
+
+    public CapturingLogger Logger { get; }
 
     internal StripePaymentProvider Provider { get; }
 
