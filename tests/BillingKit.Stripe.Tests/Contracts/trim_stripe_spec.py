@@ -4,7 +4,8 @@
 Source: github.com/stripe/openapi at commit efae8501a35d109eafe15445ba8de1f3854094e8 (MIT, see
 LICENSE.stripe-openapi): openapi/spec3.json and openapi/fixtures3.json.
 
-Usage: python3 trim_stripe_spec.py <spec3.json> <fixtures3.json>   (writes stripe-contract.json beside this script)
+Usage: python3 trim_stripe_spec.py [<spec3.json> <fixtures3.json>]   (writes stripe-contract.json beside this script;
+defaults to ../shared/providers/stripe next to the repository)
 
 To cover a new operation, add it to OPERATIONS (and a fixture to RESOURCES), rerun, and commit the result.
 """
@@ -79,4 +80,9 @@ def main(spec_path, fixtures_path):
 
 
 if __name__ == "__main__":
-    main(*(sys.argv[1:3] if len(sys.argv) >= 3 else ("../../../../shared/providers/stripe/spec3.json", "../../../../shared/providers/stripe/fixtures3.json")))
+    if len(sys.argv) >= 3:
+        main(sys.argv[1], sys.argv[2])
+    else:
+        # Default: the shared copy beside the repository (../shared/providers/stripe from the repository root).
+        shared = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "..", "shared", "providers", "stripe")
+        main(os.path.join(shared, "spec3.json"), os.path.join(shared, "fixtures3.json"))
