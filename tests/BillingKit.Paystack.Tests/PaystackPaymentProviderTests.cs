@@ -164,7 +164,7 @@ public sealed class PaystackPaymentProviderTests : IDisposable
     }
 
     internal static string Refunds(string items = "") => PaystackFixture.Response("RefundListResponse", $$$"""
-        {"status": true, "message": "Refunds retrieved", "data": [{{{items}}}], "meta": {"total": 1, "skipped": 0, "perPage": 100, "page": 1, "pageCount": 1} }
+        {"status": true, "message": "Refunds retrieved", "data": [{{{items}}}], "meta": {"total": 1, "skipped": 0, "perPage": "100", "page": 1, "pageCount": 1} }
         """);
 
     [Theory]

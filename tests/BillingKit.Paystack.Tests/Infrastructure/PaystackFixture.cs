@@ -46,7 +46,16 @@ public sealed class PaystackFixture : IDisposable
     public IWebhookParser Webhooks => Registry.GetWebhookParser(ProviderName.Paystack);
 
     /// <summary>A success envelope built from a response schema of the spec, with the test's values laid over it.</summary>
-    public static string Response(string schemaName, string overlayJson) => SchemaExample.Build(Spec, schemaName, overlayJson).ToJsonString();
+    /// <remarks>The result is checked against the schema again, so a test cannot invent a field Paystack does not
+    /// document or give one another type.</remarks>
+    public static string Response(string schemaName, string overlayJson)
+    {
+        var json = SchemaExample.Build(Spec, schemaName, overlayJson).ToJsonString();
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        var problems = Spec.CheckValue(document.RootElement, "#/components/schemas/" + schemaName);
+        Assert.True(problems.Count == 0, "The fixture does not match the spec:\n" + string.Join("\n", problems));
+        return json;
+    }
 
     /// <summary>Every request the adapter sent to Paystack must be valid for the spec.</summary>
     public void AssertRequestsMatchSpec()
