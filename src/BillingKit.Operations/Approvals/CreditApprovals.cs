@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace BillingKit.Operations;
@@ -14,8 +15,10 @@ namespace BillingKit.Operations;
 internal sealed class CreditApprovals(
     ICreditApprovalStore store,
     IOptions<BillingDeskOptions> options,
-    ILogger<CreditApprovals> logger)
+    ILogger<CreditApprovals>? logger = null)
 {
+    private readonly ILogger _logger = logger ?? NullLogger<CreditApprovals>.Instance;
+
     private readonly CreditAuthorityTable _table = options.Value.CreditAuthority.ToTable();
 
     /// <summary>Decides whether the actor may apply the credit now or must ask for approval.</summary>
@@ -60,7 +63,7 @@ internal sealed class CreditApprovals(
         scope.Details["approval.kind"] = kind;
         scope.Details["approval.limit"] = decision.Limit is { } limit ? Convert.ToString(limit, System.Globalization.CultureInfo.InvariantCulture)! : "unlimited";
         BillingKitTelemetry.Approval(CreditApprovalStatus.Pending);
-        DeskLog.CreditApprovalRequested(logger, request.Id, request.Tenant, scope.Request.Actor.Id, scope.Request.Actor.Role);
+        DeskLog.CreditApprovalRequested(_logger, request.Id, request.Tenant, scope.Request.Actor.Id, scope.Request.Actor.Role);
         return request;
     }
 
@@ -96,7 +99,7 @@ internal sealed class CreditApprovals(
         scope.Details["approval.requested_by"] = decided.RequestedBy.Id;
         scope.Details["approval.kind"] = decided.Kind;
         BillingKitTelemetry.Approval(status);
-        DeskLog.CreditApprovalDecided(logger, decided.Id, decided.Tenant, status, approver.Id, approver.Role);
+        DeskLog.CreditApprovalDecided(_logger, decided.Id, decided.Tenant, status, approver.Id, approver.Role);
         return decided;
     }
 }

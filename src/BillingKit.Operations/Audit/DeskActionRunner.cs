@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using BillingKit.Storage;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
 
 namespace BillingKit.Operations;
@@ -21,8 +22,10 @@ internal sealed class DeskActionRunner(
     IAuditLog auditLog,
     IUnitOfWorkFactory units,
     IClock clock,
-    ILogger<DeskActionRunner> logger)
+    ILogger<DeskActionRunner>? logger = null)
 {
+    private readonly ILogger _logger = logger ?? NullLogger<DeskActionRunner>.Instance;
+
     /// <summary>Runs an action in a unit of work that the runner begins and commits.</summary>
     public async Task<T> RunAsync<T>(
         DeskAction action,
@@ -67,7 +70,7 @@ internal sealed class DeskActionRunner(
         if (!DeskAuthorizer.IsAllowed(request.Actor, action.Permission))
         {
             BillingKitTelemetry.DeskDenial(action.Name, request.Actor.Role);
-            DeskLog.PermissionDenied(logger, action.Name, request.Actor.Id, request.Actor.Role, request.Tenant, action.Permission);
+            DeskLog.PermissionDenied(_logger, action.Name, request.Actor.Id, request.Actor.Role, request.Tenant, action.Permission);
             DeskAuthorizer.Demand(request.Actor, action.Permission);
         }
     }
@@ -110,12 +113,12 @@ internal sealed class DeskActionRunner(
         catch (Exception exception)
         {
             activity?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
-            DeskLog.DeskActionFailed(logger, action.Name, request.Actor.Id, request.Tenant, exception.GetType().Name);
+            DeskLog.DeskActionFailed(_logger, action.Name, request.Actor.Id, request.Tenant, exception.GetType().Name);
             throw;
         }
 
         BillingKitTelemetry.DeskAction(action.Name, request.Actor.Role, scope.Outcome);
-        DeskLog.DeskActionCompleted(logger, action.Name, request.Actor.Id, request.Actor.Role, request.Tenant, scope.Outcome, correlationId);
+        DeskLog.DeskActionCompleted(_logger, action.Name, request.Actor.Id, request.Actor.Role, request.Tenant, scope.Outcome, correlationId);
         return result;
     }
 }

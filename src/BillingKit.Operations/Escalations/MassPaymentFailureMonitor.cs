@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
@@ -15,8 +16,10 @@ internal sealed class MassPaymentFailureMonitor(
     Escalations escalations,
     IClock clock,
     IOptions<BillingDeskOptions> options,
-    ILogger<MassPaymentFailureMonitor> logger)
+    ILogger<MassPaymentFailureMonitor>? logger = null)
 {
+    private readonly ILogger _logger = logger ?? NullLogger<MassPaymentFailureMonitor>.Instance;
+
     private readonly MassFailureSettings _settings = MassFailureSettings.From(options.Value.Escalations.MassPaymentFailure);
     private readonly Lock _gate = new();
     private readonly Queue<PaymentOutcomeSample> _window = new();
@@ -59,7 +62,7 @@ internal sealed class MassPaymentFailureMonitor(
 
         if (step.Ended && endedSince is { } since)
         {
-            DeskLog.MassPaymentFailureEnded(logger, since, now);
+            DeskLog.MassPaymentFailureEnded(_logger, since, now);
         }
 
         if (!step.Raise)

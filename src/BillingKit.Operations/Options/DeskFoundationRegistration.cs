@@ -11,7 +11,9 @@ namespace BillingKit.Operations;
 /// <summary>
 /// Registers the desk's foundation (authorization, audit log, approvals, escalations, pay links, provider health,
 /// policies, options) for <c>AddBillingKit()</c> to call. Every registration is <c>TryAdd*</c>: a host's own store
-/// or sink registered first wins, and calling it twice is harmless.
+/// or sink registered first wins, and calling it twice is harmless. Logging is optional: without a registered
+/// <see cref="ILogger{TCategoryName}"/> the desk logs nothing (it never registers a logger of its own, so a host's
+/// <c>AddLogging()</c> wins whether it comes before or after).
 /// </summary>
 internal static class DeskFoundationRegistration
 {
@@ -27,7 +29,6 @@ internal static class DeskFoundationRegistration
 
         options.ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BillingDeskOptions>, BillingDeskOptionsValidator>());
-        services.TryAddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
 
         services.TryAddSingleton<IAuditLog, InMemoryAuditLog>();
         services.TryAddSingleton<ICreditApprovalStore, InMemoryCreditApprovalStore>();
@@ -42,7 +43,7 @@ internal static class DeskFoundationRegistration
         services.TryAddSingleton(sp => new ProviderHealthMonitor(
             sp.GetRequiredService<IClock>(),
             sp.GetRequiredService<IOptions<BillingDeskOptions>>(),
-            sp.GetRequiredService<ILogger<ProviderHealthMonitor>>()));
+            sp.GetService<ILogger<ProviderHealthMonitor>>() ?? NullLogger<ProviderHealthMonitor>.Instance));
         services.TryAddSingleton(sp => new DeskPaymentProviders(
             sp.GetRequiredService<IPaymentProviderRegistry>(),
             sp.GetRequiredService<ProviderHealthMonitor>()));
@@ -51,7 +52,7 @@ internal static class DeskFoundationRegistration
             sp.GetRequiredService<IPayLinkRevocationStore>(),
             sp.GetRequiredService<IClock>(),
             sp.GetRequiredService<IOptions<BillingDeskOptions>>(),
-            sp.GetRequiredService<ILogger<PayLinkDesk>>()));
+            sp.GetService<ILogger<PayLinkDesk>>() ?? NullLogger<PayLinkDesk>.Instance));
         services.TryAddSingleton(sp => new CreditApprovalDesk(
             sp.GetRequiredService<DeskActionRunner>(),
             sp.GetRequiredService<CreditApprovals>(),
