@@ -219,6 +219,22 @@ public sealed class FlutterwavePaymentProviderTests : IDisposable
     }
 
     [Fact]
+    public async Task Neither_the_secret_key_nor_the_card_token_reaches_the_logs()
+    {
+        _flutterwave.Handler.Throw(new HttpRequestException(HttpRequestError.ConnectionError, "refused"))
+            .Respond(HttpStatusCode.OK, FlutterwaveFixture.Transaction());
+
+        await _flutterwave.Provider.ChargeSavedPaymentMethodAsync(Charge());
+
+        Assert.NotEmpty(_flutterwave.Logs.Messages);
+        Assert.All(_flutterwave.Logs.Messages, m =>
+        {
+            Assert.DoesNotContain(FlutterwaveFixture.SecretKey, m, StringComparison.Ordinal);
+            Assert.DoesNotContain("flw-t1nf", m, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
     public async Task Authorization_errors_are_typed_and_not_transient()
     {
         _flutterwave.Handler.Respond(HttpStatusCode.Unauthorized, """{"status": "error", "message": "Authorization required", "data": null}""");

@@ -156,6 +156,22 @@ public sealed class PaystackErrorsAndRetriesTests : IDisposable
     }
 
     [Fact]
+    public async Task Neither_the_secret_key_nor_a_customers_email_reaches_the_logs()
+    {
+        _paystack.Handler.Throw(new HttpRequestException(HttpRequestError.ConnectionError, "refused"))
+            .Respond(HttpStatusCode.NotFound, """{"status": false, "message": "Customer not found"}""");
+
+        await _paystack.Provider.FindCustomersByEmailAsync("ada@example.com").ToListAsync();
+
+        Assert.NotEmpty(_paystack.Logs.Messages);
+        Assert.All(_paystack.Logs.Messages, m =>
+        {
+            Assert.DoesNotContain(PaystackFixture.SecretKey, m, StringComparison.Ordinal);
+            Assert.DoesNotContain("ada", m, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
     public async Task A_caller_cancellation_is_not_retried()
     {
         using var cancellation = new CancellationTokenSource();

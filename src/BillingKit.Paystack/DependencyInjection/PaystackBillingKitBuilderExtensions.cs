@@ -61,7 +61,8 @@ public static class PaystackBillingKitBuilderExtensions
             var options = sp.GetRequiredService<IOptionsMonitor<PaystackOptions>>().Get(account);
             client.BaseAddress = options.BaseAddress.AbsoluteUri.EndsWith('/') ? options.BaseAddress : new Uri(options.BaseAddress.AbsoluteUri + "/");
             client.Timeout = options.RequestTimeout;
-        });
+        })
+        .RemoveAllLoggers(); // the factory's loggers write full URIs (customer emails, references); the adapter logs its own redacted lines
         services.AddSingleton(new PaymentProviderRegistration(
             ProviderName.Paystack,
             account,

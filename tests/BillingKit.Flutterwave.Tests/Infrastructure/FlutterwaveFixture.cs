@@ -3,6 +3,7 @@ using BillingKit.Providers;
 using BillingKit.TestUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http;
+using Microsoft.Extensions.Logging;
 using NodaTime;
 
 namespace BillingKit.Flutterwave.Tests.Infrastructure;
@@ -20,6 +21,7 @@ public sealed class FlutterwaveFixture : IDisposable
     public FlutterwaveFixture(Action<FlutterwaveOptions>? configure = null)
     {
         var services = new ServiceCollection();
+        services.AddLogging(b => b.AddProvider(Logs).SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Trace));
         services.AddSingleton<IClock>(Clock);
         services.AddBillingKitCore().AddFlutterwave(o =>
         {
@@ -41,6 +43,8 @@ public sealed class FlutterwaveFixture : IDisposable
     public FakeClock Clock { get; } = FakeClock.AtNewYear2026();
 
     public StubHandler Handler { get; } = new();
+
+    public CapturingLoggerProvider Logs { get; } = new();
 
     public IPaymentProviderRegistry Registry { get; }
 

@@ -2,6 +2,7 @@ using BillingKit.Providers;
 using BillingKit.TestUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http;
+using Microsoft.Extensions.Logging;
 using NodaTime;
 
 namespace BillingKit.Paystack.Tests.Infrastructure;
@@ -18,6 +19,7 @@ public sealed class PaystackFixture : IDisposable
     public PaystackFixture(Action<PaystackOptions>? configure = null)
     {
         var services = new ServiceCollection();
+        services.AddLogging(b => b.AddProvider(Logs).SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Trace));
         services.AddSingleton<IClock>(Clock);
         services.AddBillingKitCore().AddPaystack(o =>
         {
@@ -38,6 +40,8 @@ public sealed class PaystackFixture : IDisposable
     public FakeClock Clock { get; } = FakeClock.AtNewYear2026();
 
     public StubHandler Handler { get; } = new();
+
+    public CapturingLoggerProvider Logs { get; } = new();
 
     public IPaymentProviderRegistry Registry { get; }
 
