@@ -406,7 +406,7 @@ public sealed class PaystackPaymentProvider : IPaymentProvider
             ProviderPaymentId = reference,
             Amount = amount,
             Status = status,
-            CreatedAt = data.Time("created_at") ?? data.Time("createdAt"),
+            CreatedAt = data.Time("created_at") ?? data.Time("createdAt") ?? data.Time("transaction_date"),
             AmountRefunded = string.Equals(statusText, "reversed", StringComparison.OrdinalIgnoreCase) ? amount : null,
             PaymentId = ReadPaymentId(data),
             ProviderChargeId = data.Text("id"),
