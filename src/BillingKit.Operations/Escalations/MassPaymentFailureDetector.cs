@@ -29,11 +29,18 @@ internal static class MassPaymentFailureDetector
             }
         }
 
+        return Assess(samples, failures, failingTenants.Count, settings);
+    }
+
+    /// <summary>Assesses a window from its counts: outcomes, failures, and distinct tenants with failures.</summary>
+    public static MassFailureAssessment Assess(int samples, int failures, int failingTenants, MassFailureSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
         var enough = samples >= settings.MinimumSamples;
         var aboveRate = failures > settings.FailureRateThreshold * samples;
-        var isAbove = enough && aboveRate && failingTenants.Count >= settings.MinimumTenants;
+        var isAbove = enough && aboveRate && failingTenants >= settings.MinimumTenants;
         var isClear = samples == 0 || (enough && !aboveRate);
-        return new MassFailureAssessment(samples, failures, failingTenants.Count, isAbove, isClear);
+        return new MassFailureAssessment(samples, failures, failingTenants, isAbove, isClear);
     }
 
     /// <summary>Moves the episode state: an episode begins (and is raised, once) when the window is above the

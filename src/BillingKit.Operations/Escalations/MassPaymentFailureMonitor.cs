@@ -11,7 +11,8 @@ namespace BillingKit.Operations;
 /// escalation per episode. The desk's provider event handler and dunning retries call <see cref="RecordAsync"/>
 /// for every payment that succeeded or failed.
 /// </summary>
-/// <remarks>Thread-safe; keeps only the outcomes inside the window.</remarks>
+/// <remarks>Thread-safe; keeps only the outcomes inside the window, with running counts. Outcomes are stamped with
+/// the clock when recorded, so the window slides with the clock.</remarks>
 internal sealed class MassPaymentFailureMonitor(
     Escalations escalations,
     IClock clock,
@@ -23,6 +24,8 @@ internal sealed class MassPaymentFailureMonitor(
     private readonly MassFailureSettings _settings = MassFailureSettings.From(options.Value.Escalations.MassPaymentFailure);
     private readonly Lock _gate = new();
     private readonly Queue<PaymentOutcomeSample> _window = new();
+    private readonly Dictionary<TenantId, int> _failuresByTenant = [];
+    private int _failures;
     private Instant? _episodeSince;
 
     /// <summary>Gets when the current episode began, or <see langword="null"/> when payments are failing normally.</summary>
@@ -47,14 +50,15 @@ internal sealed class MassPaymentFailureMonitor(
         Instant? endedSince;
         lock (_gate)
         {
-            _window.Enqueue(new PaymentOutcomeSample(tenant, now, succeeded));
+            // Counts are kept as outcomes enter and leave the window, so each record costs O(1) amortized.
+            Add(new PaymentOutcomeSample(tenant, now, succeeded));
             var from = now - _settings.Window;
             while (_window.TryPeek(out var oldest) && oldest.At <= from)
             {
-                _window.Dequeue();
+                Remove(_window.Dequeue());
             }
 
-            assessment = MassPaymentFailureDetector.Assess(_window, now, _settings);
+            assessment = MassPaymentFailureDetector.Assess(_window.Count, _failures, _failuresByTenant.Count, _settings);
             endedSince = _episodeSince;
             step = MassPaymentFailureDetector.Step(_episodeSince, assessment, now);
             _episodeSince = step.EpisodeSince;
@@ -74,5 +78,34 @@ internal sealed class MassPaymentFailureMonitor(
             CultureInfo.InvariantCulture,
             $"{assessment.Failures} of {assessment.Samples} payments failed across {assessment.FailingTenants} tenants in the last {_settings.Window.ToTimeSpan():c}");
         return await escalations.RaiseAsync(EscalationKind.MassPaymentFailure, subject, null, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    private void Add(PaymentOutcomeSample outcome)
+    {
+        _window.Enqueue(outcome);
+        if (!outcome.Succeeded)
+        {
+            _failures++;
+            _failuresByTenant[outcome.Tenant] = _failuresByTenant.GetValueOrDefault(outcome.Tenant) + 1;
+        }
+    }
+
+    private void Remove(PaymentOutcomeSample outcome)
+    {
+        if (outcome.Succeeded)
+        {
+            return;
+        }
+
+        _failures--;
+        var left = _failuresByTenant[outcome.Tenant] - 1;
+        if (left == 0)
+        {
+            _failuresByTenant.Remove(outcome.Tenant);
+        }
+        else
+        {
+            _failuresByTenant[outcome.Tenant] = left;
+        }
     }
 }

@@ -85,6 +85,30 @@ public class MassPaymentFailureTests
     }
 
     [Fact]
+    public async Task The_monitors_running_counts_agree_with_the_pure_assessment_as_the_window_slides()
+    {
+        await using var desk = DeskFixture.Create();
+        var monitor = desk.Get<MassPaymentFailureMonitor>();
+        var settings = MassFailureSettings.From(new MassPaymentFailureOptions());
+        var seen = new List<PaymentOutcomeSample>();
+        var random = new Random(20260301);
+        Instant? episode = null;
+        for (var i = 0; i < 600; i++)
+        {
+            desk.Clock.Advance(Duration.FromSeconds(random.Next(0, 40)));
+            var tenant = Tenants[random.Next(3)];
+            var succeeded = i % 200 < 100 || random.Next(4) == 0;
+            seen.Add(new PaymentOutcomeSample(tenant, desk.Clock.Now, succeeded));
+            var raised = await monitor.RecordAsync(tenant, succeeded);
+
+            var step = MassPaymentFailureDetector.Step(episode, MassPaymentFailureDetector.Assess(seen, desk.Clock.Now, settings), desk.Clock.Now);
+            episode = step.EpisodeSince;
+            Assert.Equal(step.Raise, raised is not null);
+            Assert.Equal(episode, monitor.EpisodeSince);
+        }
+    }
+
+    [Fact]
     public void The_detector_raises_at_most_once_per_episode_and_only_above_the_threshold() =>
         PropertyTest.Check(Prop.ForAll(
             Gen.ListOf(Gen.Choose(0, 120).SelectMany(s => Gen.Choose(0, 2), (s, t) => (Seconds: s, Tenant: t)).SelectMany(_ => Gen.Choose(0, 4), (st, r) => (st.Seconds, st.Tenant, Succeeded: r < 2))).ToArbitrary(),
