@@ -100,19 +100,15 @@ internal sealed class PostgreSqlLedgerStore(PostgreSqlDatabase database) : ILedg
 
     public async ValueTask<LedgerBalances?> GetBalancesAsync(TenantId tenant, Currency currency, CancellationToken cancellationToken = default)
     {
+        // One round trip: whether the tenant has books, then the three running-total reads.
         var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            if (!await HasBooksAsync(connection, tenant, cancellationToken).ConfigureAwait(false))
-            {
-                return null;
-            }
-
-            var command = new NpgsqlCommand(database.Sql(BalancesSql), connection);
+            var command = new NpgsqlCommand(database.Sql("SELECT EXISTS (SELECT 1 FROM {schema}.ledger_books WHERE tenant_id = @tenant);\n" + BalancesSql), connection);
             await using (command.ConfigureAwait(false))
             {
                 command.WithText("tenant", tenant.Value).WithText("currency", currency.Code);
-                return await ReadBalancesAsync(command, currency, cancellationToken).ConfigureAwait(false);
+                return await ReadBalancesAsync(command, currency, checkBooks: true, cancellationToken).ConfigureAwait(false);
             }
         }
     }
@@ -262,7 +258,10 @@ internal sealed class PostgreSqlLedgerStore(PostgreSqlDatabase database) : ILedg
         }
     }
 
-    private static async ValueTask<LedgerBalances> ReadBalancesAsync(NpgsqlCommand command, Currency currency, CancellationToken cancellationToken)
+    private static async ValueTask<LedgerBalances> ReadBalancesAsync(NpgsqlCommand command, Currency currency, CancellationToken cancellationToken) =>
+        (await ReadBalancesAsync(command, currency, checkBooks: false, cancellationToken).ConfigureAwait(false))!;
+
+    private static async ValueTask<LedgerBalances?> ReadBalancesAsync(NpgsqlCommand command, Currency currency, bool checkBooks, CancellationToken cancellationToken)
     {
         var accounts = new Dictionary<LedgerAccount, Money>();
         var totals = new Dictionary<LedgerTransactionKind, Money>();
@@ -270,6 +269,16 @@ internal sealed class PostgreSqlLedgerStore(PostgreSqlDatabase database) : ILedg
         var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await using (reader.ConfigureAwait(false))
         {
+            if (checkBooks)
+            {
+                if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false) || !reader.GetBoolean(0))
+                {
+                    return null;
+                }
+
+                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 accounts[LedgerAccounts.Parse(reader.GetString(0))] = Money.FromMinorUnits(reader.GetInt64(1), currency);
