@@ -1,7 +1,12 @@
-using System.Globalization;
-using BillingKit;
+using BillingKit.Sample;
+using Spectre.Console;
 
-var price = Money.FromMajor(89.00m, Currency.USD);
-var parts = price.Allocate(3);
-Console.WriteLine($"BillingKit sample: {price} split three ways is {string.Join(" + ", parts.Select(p => p.ToString()))}.");
-Console.WriteLine($"Displayed for en-US: {price.ToDisplayString(CultureInfo.GetCultureInfo("en-US"))}");
+// The whole program is the command line in SampleCli; tests call the same entry point with a console of their own.
+var console = AnsiConsole.Console;
+if (Console.IsOutputRedirected)
+{
+    // Piped into a file or a log: keep the tables readable instead of wrapping at 80 columns.
+    console.Profile.Width = 140;
+}
+
+return await SampleCli.RunAsync(args, console);

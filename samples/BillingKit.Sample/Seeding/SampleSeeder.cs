@@ -1,0 +1,159 @@
+using BillingKit.Dunning;
+using BillingKit.Entitlements;
+using BillingKit.Invoicing;
+using BillingKit.Ledger;
+using BillingKit.Sample.Hosting;
+using BillingKit.Storage;
+using NodaTime;
+
+namespace BillingKit.Sample.Seeding;
+
+/// <summary>
+/// Seeds the sample's book: plans and dunning enrolment for six tenants, their subscriptions, Umbrella's billing
+/// group, Initech's purchase orders, and two months of billing (January and February) on the simulated clock, then
+/// some usage in March. Each run of the sample starts a fresh in-memory store, so this runs every time; it is
+/// deterministic, so every run sees the same book.
+/// </summary>
+internal sealed class SampleSeeder(SampleHost host)
+{
+    /// <summary>The billing admin who set the tenants up.</summary>
+    public static readonly Actor Onboarding = new("ops.onboarding", BillingRole.BillingAdmin, "Onboarding team");
+
+    public async Task SeedAsync(CancellationToken cancellationToken = default)
+    {
+        var clock = host.Clock;
+        clock.AdvanceTo(Instant.FromUtc(2026, 1, 1, 7, 0));
+        foreach (var tenant in SampleCatalog.Tenants)
+        {
+            await OnboardAsync(tenant, cancellationToken);
+        }
+
+        var run = new BillingRun(host);
+        clock.AdvanceTo(Instant.FromUtc(2026, 1, 1, 9, 0));
+        await run.BillDayAsync(new LocalDate(2026, 1, 1), cancellationToken);
+
+        clock.AdvanceTo(Instant.FromUtc(2026, 1, 12, 10, 0));
+        await ReceiveTransferAsync(SampleCatalog.Umbrella, new LocalDate(2026, 1, 1), "BT-UMB-0112", cancellationToken);
+        clock.AdvanceTo(Instant.FromUtc(2026, 1, 20, 10, 0));
+        await ReceiveTransferAsync(SampleCatalog.Initech, new LocalDate(2026, 1, 1), "WIRE-INI-0120", cancellationToken);
+        clock.AdvanceTo(Instant.FromUtc(2026, 1, 28, 10, 0));
+        await ReceiveTransferAsync(SampleCatalog.Ministry, new LocalDate(2026, 1, 1), "TRSY-2026-0412", cancellationToken);
+
+        clock.AdvanceTo(Instant.FromUtc(2026, 2, 1, 9, 0));
+        await run.BillDayAsync(new LocalDate(2026, 2, 1), cancellationToken);
+        clock.AdvanceTo(Instant.FromUtc(2026, 2, 10, 10, 0));
+        await ReceiveTransferAsync(SampleCatalog.Umbrella, new LocalDate(2026, 2, 1), "BT-UMB-0210", cancellationToken);
+
+        // Initech asks for an extra onboarding workshop: a second purchase order waits for the desk's review.
+        clock.AdvanceTo(Instant.FromUtc(2026, 2, 25, 15, 30));
+        var orders = host.Get<PurchaseOrderService>();
+        await orders.SubmitAsync(SampleCatalog.Initech.Id, new NewPurchaseOrder(
+            SampleCatalog.Initech.Customer, "PO-7790", SampleCatalog.Usd(6_000m), new LocalDate(2026, 3, 1), new LocalDate(2026, 6, 30))
+        {
+            Reference = "Onboarding workshop for the Lagos office",
+        }, cancellationToken);
+
+        clock.AdvanceTo(SampleCatalog.SeededAt);
+        SeedUsage();
+    }
+
+    private async Task OnboardAsync(SampleTenant tenant, CancellationToken cancellationToken)
+    {
+        var entitlements = host.Get<EntitlementService>();
+        var dunning = host.Get<DunningService>();
+        var subscriptions = host.Get<SubscriptionService>();
+        await entitlements.SetPlanAsync(tenant.Id, tenant.Plan, SampleCatalog.FirstBillingDay, cancellationToken);
+        await dunning.EnrollAsync(tenant.Id, tenant.Mode, cancellationToken: cancellationToken);
+
+        var plan = SampleCatalog.PlanOf(tenant);
+        if (tenant.Collection == Collection.Group)
+        {
+            var groups = host.Get<BillingGroupService>();
+            var group = await groups.CreateAsync(tenant.Id, tenant.Name,
+                new InvoiceParty(tenant.Name, new PostalAddress("1 Umbrella Plaza", null, "Raccoon City", "MO", "65201", "US"), $"accounts@{tenant.Id.Value}.example"),
+                $"accounts@{tenant.Id.Value}.example", PaymentTerms.Net14, SampleCatalog.Currency, cancellationToken);
+            host.Book.Groups[tenant.Id] = group.Id;
+            foreach (var member in tenant.Members)
+            {
+                var customer = tenant.MemberCustomer(member);
+                await groups.AddMemberAsync(tenant.Id, group.Id, new BillingGroupMember(customer, member), cancellationToken);
+                var subscription = await subscriptions.CreateAsync(tenant.Id,
+                    new NewSubscription(customer, plan.Id, tenant.Price, BillingFrequency.Monthly, SampleCatalog.FirstBillingDay)
+                    {
+                        Description = $"{plan.Name} plan",
+                    }, cancellationToken);
+                host.Book.AddSubscription(tenant.Id, subscription.Id);
+            }
+
+            return;
+        }
+
+        var own = await subscriptions.CreateAsync(tenant.Id,
+            new NewSubscription(tenant.Customer, plan.Id, tenant.Price, BillingFrequency.Monthly, SampleCatalog.FirstBillingDay)
+            {
+                Description = $"{plan.Name} plan",
+                ContractPeriods = tenant.Collection == Collection.Manual ? 12 : null,
+            }, cancellationToken);
+        host.Book.AddSubscription(tenant.Id, own.Id);
+
+        if (tenant == SampleCatalog.Initech)
+        {
+            var orders = host.Get<PurchaseOrderService>();
+            var order = await orders.SubmitAsync(tenant.Id, new NewPurchaseOrder(
+                tenant.Customer, SampleCatalog.InitechPurchaseOrderNumber, SampleCatalog.Usd(48_000m), new LocalDate(2026, 1, 1), new LocalDate(2026, 12, 31))
+            {
+                Reference = "Enterprise plan, 12 months",
+            }, cancellationToken);
+            await orders.ApproveAsync(tenant.Id, order.Id, Onboarding, cancellationToken);
+            host.Book.PurchaseOrders[tenant.Id] = order.Id;
+        }
+    }
+
+    /// <summary>A bank transfer arrives for a manual invoice (the bank feed the host reconciles).</summary>
+    private async Task ReceiveTransferAsync(SampleTenant tenant, LocalDate billed, string reference, CancellationToken cancellationToken)
+    {
+        var ledger = host.Get<LedgerService>();
+        var invoices = host.Get<InvoiceService>();
+        var paymentId = BillingRun.PaymentIdFor(tenant.Id, billed);
+        await using var unit = await host.Get<IUnitOfWorkFactory>().BeginAsync(tenant.Id, cancellationToken);
+        var payment = await ledger.GetPaymentAsync(unit, paymentId, cancellationToken);
+        var paid = await ledger.MarkAsPaidAsync(unit, new MarkAsPaidRequest
+        {
+            IdempotencyKey = IdempotencyKey.Derive("bank-feed", paymentId.Value, reference),
+            Actor = Actor.System,
+            Payment = paymentId,
+            PaymentDate = host.Clock.GetCurrentInstant().InUtc().Date,
+            Method = payment.Method,
+            Reference = reference,
+        }, cancellationToken);
+        if (payment.Invoice is { } invoice)
+        {
+            await invoices.RecordPaymentAsync(unit, invoice, paymentId, paid.Payment.Amount, cancellationToken);
+        }
+
+        await unit.CommitAsync(cancellationToken);
+    }
+
+    private void SeedUsage()
+    {
+        var gate = host.Get<EntitlementGate>();
+        Consume(gate, SampleCatalog.Acme.Id, Metric.Verifications, 4_210);
+        Consume(gate, SampleCatalog.Acme.Id, Metric.Seats, 12);
+        Consume(gate, SampleCatalog.Globex.Id, Metric.Verifications, 7_940);
+        Consume(gate, SampleCatalog.Globex.Id, Metric.Seats, 18);
+        Consume(gate, SampleCatalog.Hooli.Id, Metric.Verifications, 940);
+        Consume(gate, SampleCatalog.Hooli.Id, Metric.Seats, 4);
+        Consume(gate, SampleCatalog.Initech.Id, Metric.Verifications, 121_500);
+        Consume(gate, SampleCatalog.Ministry.Id, Metric.Verifications, 18_300);
+        Consume(gate, SampleCatalog.Umbrella.Id, Metric.Verifications, 6_020);
+    }
+
+    private static void Consume(EntitlementGate gate, TenantId tenant, Metric metric, long amount)
+    {
+        var decision = gate.TryConsume(tenant, metric, amount);
+        if (!decision.IsAllowed)
+        {
+            throw new InvalidOperationException($"Seeding usage for {tenant} on {metric.Key} was denied: {decision.Reason}.");
+        }
+    }
+}
