@@ -3,6 +3,7 @@ using BillingKit.Dunning;
 using BillingKit.Entitlements;
 using BillingKit.Invoicing;
 using BillingKit.Ledger;
+using BillingKit.Operations;
 using BillingKit.PostgreSql;
 using BillingKit.PostgreSql.Storage;
 using BillingKit.Storage;
@@ -29,7 +30,8 @@ public static class PostgreSqlBillingKitBuilderExtensions
 
     /// <summary>
     /// Stores every BillingKit context in PostgreSQL: replaces the in-memory unit-of-work factory and every store
-    /// registration (ledger, dunning, entitlements and quota leases, invoicing), whether the contexts were added before
+    /// registration (ledger, dunning, entitlements and quota leases, invoicing, and the desk's audit log, credit approvals
+    /// and pay-link revocations), whether the contexts were added before
     /// or after this call. Options are validated when the host starts.
     /// </summary>
     /// <param name="builder">The builder from <c>AddBillingKitCore()</c> or <c>AddBillingKit()</c>.</param>
@@ -58,6 +60,9 @@ public static class PostgreSqlBillingKitBuilderExtensions
         Replace<ISubscriptionStore, PostgreSqlSubscriptionStore>(services);
         Replace<IBillingGroupStore, PostgreSqlBillingGroupStore>(services);
         Replace<IPurchaseOrderStore, PostgreSqlPurchaseOrderStore>(services);
+        Replace<IAuditLog, PostgreSqlAuditLog>(services);
+        Replace<ICreditApprovalStore, PostgreSqlCreditApprovalStore>(services);
+        Replace<IPayLinkRevocationStore, PostgreSqlPayLinkRevocationStore>(services);
         return builder;
     }
 

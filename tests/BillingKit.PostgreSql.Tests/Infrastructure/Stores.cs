@@ -2,9 +2,11 @@ using BillingKit.Dunning;
 using BillingKit.Entitlements;
 using BillingKit.Invoicing;
 using BillingKit.Ledger;
+using BillingKit.Operations;
 using BillingKit.Storage;
 using BillingKit.TestUtilities;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
 
 namespace BillingKit.PostgreSql.Tests.Infrastructure;
@@ -52,6 +54,12 @@ public sealed class Stores : IAsyncDisposable
 
     public IPurchaseOrderStore PurchaseOrders => _provider.GetRequiredService<IPurchaseOrderStore>();
 
+    public IAuditLog AuditLog => _provider.GetRequiredService<IAuditLog>();
+
+    public ICreditApprovalStore CreditApprovals => _provider.GetRequiredService<ICreditApprovalStore>();
+
+    public IPayLinkRevocationStore PayLinks => _provider.GetRequiredService<IPayLinkRevocationStore>();
+
     public static Task<Stores> InMemoryAsync() => Task.FromResult(Build(null));
 
     public static async Task<Stores> PostgreSqlAsync() => Build(await TestDatabase.CreateAsync());
@@ -67,6 +75,11 @@ public sealed class Stores : IAsyncDisposable
         services.AddSingleton<IClock>(clock);
         var builder = services.AddBillingKitCore();
         builder.AddLedger().AddDunning().AddEntitlements().AddInvoicing();
+
+        // The desk's in-memory stores, registered as the Operations package does (TryAdd), so UsePostgreSql replaces them.
+        services.TryAddSingleton<IAuditLog, InMemoryAuditLog>();
+        services.TryAddSingleton<ICreditApprovalStore, InMemoryCreditApprovalStore>();
+        services.TryAddSingleton<IPayLinkRevocationStore, InMemoryPayLinkRevocationStore>();
         if (database is not null)
         {
             builder.UsePostgreSql(database.ConnectionString);
