@@ -105,6 +105,8 @@ public sealed class InMemoryLedgerStore : ILedgerStore
     public ValueTask StageAsync(ITenantUnitOfWork unit, LedgerWrite write, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(write);
+        ArgumentNullException.ThrowIfNull(write.Idempotency, nameof(write));
+        ArgumentNullException.ThrowIfNull(write.OpenCharges, nameof(write));
         cancellationToken.ThrowIfCancellationRequested();
         var pending = PendingOf(unit);
         var book = pending.Book;
