@@ -1,0 +1,82 @@
+using BillingKit.Dunning;
+using BillingKit.Entitlements;
+using BillingKit.Invoicing;
+using BillingKit.Ledger;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace BillingKit.Operations;
+
+/// <summary>Registers the money desk (refunds, credits, payments, invoices, disputes, subscriptions) and the provider-event handler.</summary>
+internal static class MoneyDeskRegistration
+{
+    /// <summary>
+    /// Adds the money desk's services and the in-memory refund, dispute and processed-event stores (TryAdd: a store
+    /// registered before wins). Needs the contexts (<c>AddLedger</c>, <c>AddDunning</c>, <c>AddEntitlements</c>,
+    /// <c>AddInvoicing</c>), the payment providers and the desk foundation (<c>AddDeskFoundation</c>).
+    /// </summary>
+    /// <param name="builder">The builder.</param>
+    /// <returns>The same builder.</returns>
+    public static IBillingKitBuilder AddMoneyDesk(this IBillingKitBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.TryAddSingleton<IDeskRefundStore, InMemoryDeskRefundStore>();
+        services.TryAddSingleton<IDisputeStore, InMemoryDisputeStore>();
+        services.TryAddSingleton<IProcessedEventStore, InMemoryProcessedEventStore>();
+        services.TryAddSingleton(sp => new DeskContexts(
+            sp.GetRequiredService<LedgerService>(),
+            sp.GetRequiredService<DunningService>(),
+            sp.GetRequiredService<IDunningStore>(),
+            sp.GetRequiredService<EntitlementService>(),
+            sp.GetRequiredService<IEntitlementStore>()));
+        services.TryAddSingleton(sp => new RefundDesk(
+            sp.GetRequiredService<DeskActionRunner>(),
+            sp.GetRequiredService<DeskContexts>(),
+            sp.GetRequiredService<DeskPaymentProviders>(),
+            sp.GetRequiredService<DeskPolicies>(),
+            sp.GetRequiredService<IDeskRefundStore>(),
+            sp.GetRequiredService<SubscriptionService>()));
+        services.TryAddSingleton(sp => new CreditDesk(
+            sp.GetRequiredService<DeskActionRunner>(),
+            sp.GetRequiredService<CreditApprovals>(),
+            sp.GetRequiredService<LedgerService>()));
+        services.TryAddSingleton(sp => new PaymentDesk(
+            sp.GetRequiredService<DeskActionRunner>(),
+            sp.GetRequiredService<DeskContexts>(),
+            sp.GetRequiredService<InvoiceService>()));
+        services.TryAddSingleton(sp => new InvoiceDesk(
+            sp.GetRequiredService<DeskActionRunner>(),
+            sp.GetRequiredService<InvoiceService>(),
+            sp.GetRequiredService<LedgerService>()));
+        services.TryAddSingleton(sp => new DisputeBook(
+            sp.GetRequiredService<IDisputeStore>(),
+            sp.GetRequiredService<DeskContexts>(),
+            sp.GetRequiredService<DeskPolicies>()));
+        services.TryAddSingleton(sp => new DisputeDesk(
+            sp.GetRequiredService<DeskActionRunner>(),
+            sp.GetRequiredService<DisputeBook>(),
+            sp.GetRequiredService<IDisputeStore>(),
+            sp.GetRequiredService<DeskPaymentProviders>()));
+        services.TryAddSingleton(sp => new SubscriptionDesk(
+            sp.GetRequiredService<DeskActionRunner>(),
+            sp.GetRequiredService<DeskContexts>(),
+            sp.GetRequiredService<SubscriptionService>(),
+            sp.GetRequiredService<RefundDesk>()));
+        services.TryAddSingleton(sp => new ProviderEventProcessor(
+            sp.GetRequiredService<DeskActionRunner>(),
+            sp.GetRequiredService<Storage.IUnitOfWorkFactory>(),
+            sp.GetRequiredService<IProcessedEventStore>(),
+            sp.GetRequiredService<DeskContexts>(),
+            sp.GetRequiredService<IDeskRefundStore>(),
+            sp.GetRequiredService<RefundDesk>(),
+            sp.GetRequiredService<DisputeBook>(),
+            sp.GetRequiredService<InvoiceService>(),
+            sp.GetRequiredService<MassPaymentFailureMonitor>(),
+            sp.GetRequiredService<Escalations>(),
+            sp.GetService<ILogger<ProviderEventProcessor>>() ?? NullLogger<ProviderEventProcessor>.Instance));
+        return builder;
+    }
+}
