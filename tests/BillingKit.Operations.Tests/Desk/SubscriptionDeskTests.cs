@@ -1,0 +1,118 @@
+using BillingKit.Entitlements;
+using BillingKit.Invoicing;
+using NodaTime;
+using static BillingKit.Operations.Tests.Desk.MoneyDeskHost;
+
+namespace BillingKit.Operations.Tests.Desk;
+
+public class SubscriptionDeskTests
+{
+    [Fact]
+    public async Task Cancelling_at_period_end_keeps_the_paid_month_and_leaves_an_audit_record()
+    {
+        await using var desk = Create();
+        var subscription = await desk.SubscribeAsync(31m);
+        desk.Clock.Set(Instant.FromUtc(2026, 1, 11, 9, 0));
+
+        var result = await desk.Subscriptions.CancelAsync(Request(DeskFixture.BillingAdmin, "Customer is moving to a competitor"), subscription.Id, CancellationTiming.AtPeriodEnd, refundUnusedTime: false);
+
+        Assert.True(result.Subscription.CancelAtPeriodEnd);
+        Assert.Equal(new LocalDate(2026, 2, 1), result.Subscription.EndsOn);
+        Assert.Null(result.Refund);
+        var record = Assert.Single(await desk.AuditRecordsAsync());
+        Assert.Equal("subscription.cancel", record.Action);
+        Assert.Equal("AtPeriodEnd", record.Details["cancellation.timing"]);
+    }
+
+    [Fact]
+    public async Task Cancelling_immediately_with_a_prorated_refund_gives_back_the_unused_days()
+    {
+        await using var desk = Create();
+        var subscription = await desk.SubscribeAsync(31m);
+        var payment = await desk.PaidCardPaymentAsync("pay_jan", 31m, "ch_jan", subscription.Id);
+        desk.Clock.Set(Instant.FromUtc(2026, 1, 11, 9, 0));
+
+        var result = await desk.Subscriptions.CancelAsync(Request(DeskFixture.SuperAdmin, "Cancelled within the first days"), subscription.Id, CancellationTiming.Immediately, refundUnusedTime: true);
+
+        Assert.Equal(SubscriptionStatus.Canceled, result.Subscription.Status);
+        Assert.Equal(RefundOutcome.Refunded, result.Refund!.Outcome);
+        Assert.Equal(Usd(21m), result.Refund.Requested);
+        Assert.Equal(Usd(10m), await desk.Ledger.GetRefundableAmountAsync(Tenant, payment));
+        var record = Assert.Single(await desk.AuditRecordsAsync());
+        Assert.Equal("Refunded", record.Details["refund.outcome"]);
+    }
+
+    [Fact]
+    public async Task A_comp_of_two_periods_credits_two_months_that_pay_the_next_charges()
+    {
+        await using var desk = Create();
+        var subscription = await desk.SubscribeAsync(49m);
+
+        var comp = await desk.Subscriptions.CompAsync(Request(DeskFixture.BillingAdmin, "Two free months for the case study"), subscription.Id, 2);
+
+        Assert.Equal(Usd(98m), comp.Credit);
+        Assert.Equal(Usd(98m), (await desk.Ledger.GetBalancesAsync(Tenant, Currency.USD)).CreditBalance);
+        Assert.Equal(Usd(98m), Assert.Single(await desk.AuditRecordsAsync()).Amount);
+    }
+
+    [Fact]
+    public async Task An_upgrade_now_credits_the_unused_old_plan_charges_the_new_one_and_the_entitlements_follow()
+    {
+        await using var desk = Create();
+        await desk.EnrollAsync();
+        var subscription = await desk.SubscribeAsync(31m);
+        desk.Clock.Set(Instant.FromUtc(2026, 1, 11, 9, 0));
+
+        var result = await desk.Subscriptions.ChangePlanAsync(
+            Request(DeskFixture.BillingAdmin, "Needs more seats"),
+            subscription.Id,
+            new PlanChange(Growth.Id, Usd(62m), PlanChangeTiming.Now));
+
+        Assert.Equal(Usd(21m), result.Credit);
+        Assert.Equal(Usd(42m), result.Charge);
+        Assert.True(result.EntitlementsChanged);
+        Assert.Equal(Growth.Id, (await desk.Get<EntitlementService>().GetAsync(Tenant))!.Plan);
+        Assert.Equal(new LocalDate(2026, 2, 1), result.Next.StartDate);
+        Assert.Equal(Growth.Id, result.Next.PlanId);
+        Assert.Equal(new LocalDate(2026, 2, 1), result.Previous.EndsOn);
+        var balances = await desk.Ledger.GetBalancesAsync(Tenant, Currency.USD);
+        Assert.Equal(Usd(21m), balances.AmountDue);
+        var record = Assert.Single(await desk.AuditRecordsAsync());
+        Assert.Equal("subscription.change-plan", record.Action);
+        Assert.Equal("growth", record.Details["plan.to"]);
+    }
+
+    [Fact]
+    public async Task A_downgrade_at_period_end_prorates_nothing_and_keeps_the_entitlements_until_then()
+    {
+        await using var desk = Create();
+        await desk.EnrollAsync();
+        await desk.Get<EntitlementService>().SetPlanAsync(Tenant, Growth.Id, new LocalDate(2026, 1, 1));
+        var subscription = await desk.SubscribeAsync(62m, Growth.Id);
+        desk.Clock.Set(Instant.FromUtc(2026, 1, 11, 9, 0));
+
+        var result = await desk.Subscriptions.ChangePlanAsync(Request(DeskFixture.BillingAdmin, "Fewer seats"), subscription.Id, new PlanChange(Starter.Id, Usd(31m), PlanChangeTiming.AtPeriodEnd));
+
+        Assert.True(result.Credit.IsZero);
+        Assert.True(result.Charge.IsZero);
+        Assert.False(result.EntitlementsChanged);
+        Assert.Equal(Growth.Id, (await desk.Get<EntitlementService>().GetAsync(Tenant))!.Plan);
+        Assert.Equal(Starter.Id, result.Next.PlanId);
+        Assert.Equal(0, await desk.LedgerTransactionCountAsync());
+    }
+
+    [Fact]
+    public async Task Finance_may_not_cancel_comp_or_change_plans_and_nothing_is_written()
+    {
+        await using var desk = Create();
+        var subscription = await desk.SubscribeAsync(31m);
+
+        await Assert.ThrowsAsync<PermissionDeniedException>(() => desk.Subscriptions.CancelAsync(Request(DeskFixture.Finance), subscription.Id, CancellationTiming.Immediately, refundUnusedTime: true));
+        await Assert.ThrowsAsync<PermissionDeniedException>(() => desk.Subscriptions.CompAsync(Request(DeskFixture.Finance), subscription.Id, 1));
+        await Assert.ThrowsAsync<PermissionDeniedException>(() => desk.Subscriptions.ChangePlanAsync(Request(DeskFixture.Finance), subscription.Id, new PlanChange(Growth.Id, Usd(62m), PlanChangeTiming.Now)));
+
+        Assert.Equal(SubscriptionStatus.Active, (await desk.Get<SubscriptionService>().GetAsync(Tenant, subscription.Id))!.Status);
+        Assert.Empty(await desk.AuditRecordsAsync());
+        Assert.Equal(0, await desk.LedgerTransactionCountAsync());
+    }
+}
