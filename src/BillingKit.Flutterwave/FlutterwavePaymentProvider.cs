@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using BillingKit.Flutterwave.Internal;
 using BillingKit.Providers;
+using BillingKit.Providers.Http;
 
 namespace BillingKit.Flutterwave;
 
@@ -38,13 +39,13 @@ public sealed class FlutterwavePaymentProvider : IPaymentProvider
         | ProviderCapabilities.PartialRefund | ProviderCapabilities.SubmitDisputeEvidence | ProviderCapabilities.AcceptDispute
         | ProviderCapabilities.ResolvePayment;
 
-    private readonly FlutterwaveApi _api;
+    private readonly JsonProviderApi _api;
     private readonly HashSet<string> _currencies;
     private readonly string _country;
 
     internal FlutterwavePaymentProvider(HttpClient http, FlutterwaveOptions options, string account, Microsoft.Extensions.Logging.ILogger logger)
     {
-        _api = new FlutterwaveApi(http, options, account, logger);
+        _api = new JsonProviderApi(http, FlutterwaveErrorCatalog.Profile, new ProviderHttpSettings(options.SecretKey, options.MaxRetries, options.RetryBaseDelay, options.MaxRetryDelay), account, logger);
         _currencies = new HashSet<string>(options.Currencies, StringComparer.OrdinalIgnoreCase);
         _country = options.Country;
         Account = account;

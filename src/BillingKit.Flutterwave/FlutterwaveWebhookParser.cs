@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using BillingKit.Flutterwave.Internal;
 using BillingKit.Providers;
+using BillingKit.Providers.Http;
 using NodaTime;
 
 namespace BillingKit.Flutterwave;

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using BillingKit.Paystack.Internal;
 using BillingKit.Providers;
+using BillingKit.Providers.Http;
 
 namespace BillingKit.Paystack;
 
@@ -35,7 +36,7 @@ public sealed class PaystackPaymentProvider : IPaymentProvider
     private const int RefundLookbackDays = 30;
     private const int RefundLookupPages = 10;
 
-    private readonly PaystackApi _api;
+    private readonly JsonProviderApi _api;
     private readonly HttpClient _http;
     private readonly NodaTime.IClock _clock;
     private readonly HashSet<string> _currencies;
@@ -44,7 +45,7 @@ public sealed class PaystackPaymentProvider : IPaymentProvider
     {
         _http = http;
         _clock = clock;
-        _api = new PaystackApi(http, options, account, logger);
+        _api = new JsonProviderApi(http, PaystackErrorCatalog.Profile, new ProviderHttpSettings(options.SecretKey, options.MaxRetries, options.RetryBaseDelay, options.MaxRetryDelay), account, logger);
         _currencies = new HashSet<string>(options.Currencies, StringComparer.OrdinalIgnoreCase);
         Account = account;
     }
@@ -399,7 +400,7 @@ public sealed class PaystackPaymentProvider : IPaymentProvider
         var gateway = data.Text("gateway_response") ?? data.Text("message");
         var failure = status is ProviderPaymentStatus.Failed or ProviderPaymentStatus.Canceled
             ? PaystackErrorCatalog.ClassifyFailedTransaction(gateway)
-            : (PaystackErrorCatalog.ErrorInfo?)null;
+            : (ProviderErrorInfo?)null;
         return new ProviderPayment
         {
             Provider = ProviderName.Paystack,

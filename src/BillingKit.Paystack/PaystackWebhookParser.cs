@@ -1,6 +1,7 @@
 using System.Text.Json;
 using BillingKit.Paystack.Internal;
 using BillingKit.Providers;
+using BillingKit.Providers.Http;
 using NodaTime;
 
 namespace BillingKit.Paystack;

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text.Json;
 using BillingKit.Providers;
+using BillingKit.Providers.Http;
 using Microsoft.Extensions.Logging;
 using Polly;
-using Polly.Retry;
 
 namespace BillingKit.Stripe;
 
@@ -30,22 +30,16 @@ internal sealed class StripeApiClient
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage>();
         if (options.MaxRetries > 0)
         {
-            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            var retry = ProviderRetry.Backoff<HttpResponseMessage>(options.MaxRetries, options.RetryBaseDelay, options.MaxRetryDelay);
+            retry.ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context.CancellationToken));
+            retry.OnRetry = args =>
             {
-                MaxRetryAttempts = options.MaxRetries,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = options.RetryBaseDelay,
-                MaxDelay = options.MaxRetryDelay,
-                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context.CancellationToken)),
-                OnRetry = args =>
-                {
-                    // Method, path and status only: never the key, the body or the query (which may hold an email).
-                    var outcome = args.Outcome.Exception is { } ex ? ex.GetType().Name : ((int)args.Outcome.Result!.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    LogRetry(logger, account, args.Context.OperationKey, args.AttemptNumber + 2, args.RetryDelay, outcome, null);
-                    return default;
-                },
-            });
+                // Method, path and status only: never the key, the body or the query (which may hold an email).
+                var outcome = args.Outcome.Exception is { } ex ? ex.GetType().Name : ((int)args.Outcome.Result!.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                LogRetry(logger, account, args.Context.OperationKey, args.AttemptNumber + 2, args.RetryDelay, outcome, null);
+                return default;
+            };
+            builder.AddRetry(retry);
         }
 
         _pipeline = builder.Build();

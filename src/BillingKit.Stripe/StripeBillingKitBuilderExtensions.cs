@@ -1,5 +1,6 @@
 using BillingKit;
 using BillingKit.Providers;
+using BillingKit.Providers.Http;
 using BillingKit.Stripe;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -50,9 +51,7 @@ public static class StripeBillingKitBuilderExtensions
             client.Timeout = Timeout.InfiniteTimeSpan;
         });
 
-        var alreadyRegistered = services.Any(d => !d.IsKeyedService && d.ServiceType == typeof(PaymentProviderRegistration)
-            && d.ImplementationInstance is PaymentProviderRegistration r && r.Provider == ProviderName.Stripe && string.Equals(r.Account, account, StringComparison.Ordinal));
-        if (!alreadyRegistered)
+        if (!ProviderRegistrations.IsRegistered(services, ProviderName.Stripe, account))
         {
             services.AddSingleton(new PaymentProviderRegistration(
                 ProviderName.Stripe,

@@ -1,10 +1,7 @@
 using BillingKit;
 using BillingKit.Flutterwave;
 using BillingKit.Providers;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
+using BillingKit.Providers.Http;
 using NodaTime;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -39,42 +36,13 @@ public static class FlutterwaveBillingKitBuilderExtensions
     /// <exception cref="ArgumentNullException"><paramref name="builder"/> or <paramref name="configure"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="account"/> is not a valid account name.</exception>
     public static IBillingKitBuilder AddFlutterwave(this IBillingKitBuilder builder, string account, Action<FlutterwaveOptions> configure)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(configure);
-        PaymentProviderRegistration.RequireAccountName(account);
-        var services = builder.Services;
-        builder.AddPaymentProviders();
-        services.TryAddSingleton<IClock>(SystemClock.Instance);
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FlutterwaveOptions>, FlutterwaveOptionsValidator>());
-        services.AddOptions<FlutterwaveOptions>(account).Configure(configure).ValidateOnStart();
-        var clientName = HttpClientNamePrefix + account;
-        var alreadyRegistered = services.Any(d => d.ServiceType == typeof(PaymentProviderRegistration)
-            && d.ImplementationInstance is PaymentProviderRegistration r && r.Provider == ProviderName.Flutterwave && string.Equals(r.Account, account, StringComparison.Ordinal));
-        if (alreadyRegistered)
-        {
-            return builder;
-        }
-
-        services.AddHttpClient(clientName).ConfigureHttpClient((sp, client) =>
-        {
-            var options = sp.GetRequiredService<IOptionsMonitor<FlutterwaveOptions>>().Get(account);
-            client.BaseAddress = options.BaseAddress.AbsoluteUri.EndsWith('/') ? options.BaseAddress : new Uri(options.BaseAddress.AbsoluteUri + "/");
-            client.Timeout = options.RequestTimeout;
-        })
-        .RemoveAllLoggers(); // the factory's loggers write full URIs (customer emails, references); the adapter logs its own redacted lines
-        services.AddSingleton(new PaymentProviderRegistration(
+        => ProviderRegistrations.AddAccount<FlutterwaveOptions, FlutterwaveOptionsValidator, FlutterwavePaymentProvider>(
+            builder,
             ProviderName.Flutterwave,
+            HttpClientNamePrefix,
             account,
-            sp => new FlutterwavePaymentProvider(
-                sp.GetRequiredService<IHttpClientFactory>().CreateClient(clientName),
-                sp.GetRequiredService<IOptionsMonitor<FlutterwaveOptions>>().Get(account),
-                account,
-                sp.GetService<ILoggerFactory>()?.CreateLogger(typeof(FlutterwavePaymentProvider).FullName!) ?? NullLogger.Instance),
-            sp => new FlutterwaveWebhookParser(
-                sp.GetRequiredService<IOptionsMonitor<FlutterwaveOptions>>().Get(account),
-                account,
-                sp.GetRequiredService<IClock>())));
-        return builder;
-    }
+            configure,
+            options => (options.BaseAddress, options.RequestTimeout),
+            (_, http, options, logger) => new FlutterwavePaymentProvider(http, options, account, logger),
+            (sp, options) => new FlutterwaveWebhookParser(options, account, sp.GetRequiredService<IClock>()));
 }

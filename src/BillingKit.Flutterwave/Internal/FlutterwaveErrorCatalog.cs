@@ -1,4 +1,6 @@
 using System.Net;
+using BillingKit.Providers;
+using BillingKit.Providers.Http;
 
 namespace BillingKit.Flutterwave.Internal;
 
@@ -7,6 +9,13 @@ namespace BillingKit.Flutterwave.Internal;
 /// <remarks>Matching is by case-insensitive phrase, first match wins; unknown text falls back on the HTTP status.</remarks>
 internal static class FlutterwaveErrorCatalog
 {
+    /// <summary>Flutterwave's v3 envelope: <c>{status: "success"|"error", message, data}</c>.</summary>
+    internal static readonly JsonApiProfile Profile = new(
+        ProviderName.Flutterwave,
+        "Flutterwave",
+        root => string.Equals(root.Text("status"), "success", StringComparison.OrdinalIgnoreCase),
+        (status, root) => Classify(status, root.Text("message")));
+
     internal static readonly IReadOnlyList<(string Phrase, string Code, string? DeclineCode)> Phrases =
     [
         ("insufficient fund", "card_declined", "insufficient_funds"),
@@ -31,7 +40,7 @@ internal static class FlutterwaveErrorCatalog
         ("too many requests", "rate_limited", null),
     ];
 
-    public static (string Code, string? DeclineCode, bool IsTransient) Classify(HttpStatusCode? status, string? message)
+    public static ProviderErrorInfo Classify(HttpStatusCode? status, string? message)
     {
         if (!string.IsNullOrWhiteSpace(message))
         {
@@ -39,19 +48,19 @@ internal static class FlutterwaveErrorCatalog
             {
                 if (message.Contains(phrase, StringComparison.OrdinalIgnoreCase))
                 {
-                    return (code, decline, string.Equals(code, "rate_limited", StringComparison.Ordinal) || IsTransientStatus(status));
+                    return new(code, decline, string.Equals(code, "rate_limited", StringComparison.Ordinal) || ProviderRetry.IsTransientStatus(status));
                 }
             }
         }
 
         return status switch
         {
-            HttpStatusCode.Unauthorized => ("authentication_failed", null, false),
-            HttpStatusCode.Forbidden => ("permission_denied", null, false),
-            HttpStatusCode.NotFound => ("resource_missing", null, false),
-            HttpStatusCode.TooManyRequests => ("rate_limited", null, true),
-            { } s when (int)s >= 500 => ("api_error", null, true),
-            _ => ("invalid_request", null, false),
+            HttpStatusCode.Unauthorized => new ProviderErrorInfo("authentication_failed", null, false),
+            HttpStatusCode.Forbidden => new ProviderErrorInfo("permission_denied", null, false),
+            HttpStatusCode.NotFound => new ProviderErrorInfo("resource_missing", null, false),
+            HttpStatusCode.TooManyRequests => new ProviderErrorInfo("rate_limited", null, true),
+            { } s when (int)s >= 500 => new ProviderErrorInfo("api_error", null, true),
+            _ => new ProviderErrorInfo("invalid_request", null, false),
         };
     }
 
@@ -63,7 +72,4 @@ internal static class FlutterwaveErrorCatalog
             ? ("card_declined", "generic_decline")
             : (code, decline);
     }
-
-    internal static bool IsTransientStatus(HttpStatusCode? status) =>
-        status is HttpStatusCode.TooManyRequests || (status is { } s && (int)s >= 500);
 }

@@ -1,10 +1,7 @@
 using BillingKit;
 using BillingKit.Paystack;
 using BillingKit.Providers;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
+using BillingKit.Providers.Http;
 using NodaTime;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -39,43 +36,13 @@ public static class PaystackBillingKitBuilderExtensions
     /// <exception cref="ArgumentNullException"><paramref name="builder"/> or <paramref name="configure"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="account"/> is not a valid account name.</exception>
     public static IBillingKitBuilder AddPaystack(this IBillingKitBuilder builder, string account, Action<PaystackOptions> configure)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(configure);
-        PaymentProviderRegistration.RequireAccountName(account);
-        var services = builder.Services;
-        builder.AddPaymentProviders();
-        services.TryAddSingleton<IClock>(SystemClock.Instance);
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PaystackOptions>, PaystackOptionsValidator>());
-        services.AddOptions<PaystackOptions>(account).Configure(configure).ValidateOnStart();
-        var clientName = HttpClientNamePrefix + account;
-        var alreadyRegistered = services.Any(d => d.ServiceType == typeof(PaymentProviderRegistration)
-            && d.ImplementationInstance is PaymentProviderRegistration r && r.Provider == ProviderName.Paystack && string.Equals(r.Account, account, StringComparison.Ordinal));
-        if (alreadyRegistered)
-        {
-            return builder;
-        }
-
-        services.AddHttpClient(clientName).ConfigureHttpClient((sp, client) =>
-        {
-            var options = sp.GetRequiredService<IOptionsMonitor<PaystackOptions>>().Get(account);
-            client.BaseAddress = options.BaseAddress.AbsoluteUri.EndsWith('/') ? options.BaseAddress : new Uri(options.BaseAddress.AbsoluteUri + "/");
-            client.Timeout = options.RequestTimeout;
-        })
-        .RemoveAllLoggers(); // the factory's loggers write full URIs (customer emails, references); the adapter logs its own redacted lines
-        services.AddSingleton(new PaymentProviderRegistration(
+        => ProviderRegistrations.AddAccount<PaystackOptions, PaystackOptionsValidator, PaystackPaymentProvider>(
+            builder,
             ProviderName.Paystack,
+            HttpClientNamePrefix,
             account,
-            sp => new PaystackPaymentProvider(
-                sp.GetRequiredService<IHttpClientFactory>().CreateClient(clientName),
-                sp.GetRequiredService<IOptionsMonitor<PaystackOptions>>().Get(account),
-                account,
-                sp.GetRequiredService<IClock>(),
-                sp.GetService<ILoggerFactory>()?.CreateLogger(typeof(PaystackPaymentProvider).FullName!) ?? NullLogger.Instance),
-            sp => new PaystackWebhookParser(
-                sp.GetRequiredService<IOptionsMonitor<PaystackOptions>>().Get(account),
-                account,
-                sp.GetRequiredService<IClock>())));
-        return builder;
-    }
+            configure,
+            options => (options.BaseAddress, options.RequestTimeout),
+            (sp, http, options, logger) => new PaystackPaymentProvider(http, options, account, sp.GetRequiredService<IClock>(), logger),
+            (sp, options) => new PaystackWebhookParser(options, account, sp.GetRequiredService<IClock>()));
 }

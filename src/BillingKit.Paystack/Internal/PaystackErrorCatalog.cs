@@ -1,4 +1,7 @@
 using System.Net;
+using System.Text.Json;
+using BillingKit.Providers;
+using BillingKit.Providers.Http;
 
 namespace BillingKit.Paystack.Internal;
 
@@ -10,6 +13,13 @@ namespace BillingKit.Paystack.Internal;
 /// prefix. Unknown messages fall back on the HTTP status.</remarks>
 internal static class PaystackErrorCatalog
 {
+    /// <summary>Paystack's envelope: <c>{status: true|false, message, data}</c>; a refusal may carry a <c>code</c>.</summary>
+    internal static readonly JsonApiProfile Profile = new(
+        ProviderName.Paystack,
+        "Paystack",
+        root => root.Flag("status"),
+        (status, root) => Classify(status, root.Text("message"), root.Text("code")));
+
     internal static readonly IReadOnlyList<Entry> Entries =
     [
         new("Insufficient Funds", "card_declined", "insufficient_funds", false),
@@ -51,32 +61,29 @@ internal static class PaystackErrorCatalog
     ];
 
     /// <summary>Classifies an error response (or a failed transaction's gateway response).</summary>
-    public static ErrorInfo Classify(HttpStatusCode? status, string? message, string? paystackCode)
+    public static ProviderErrorInfo Classify(HttpStatusCode? status, string? message, string? paystackCode)
     {
         if (Find(message) is { } entry)
         {
-            return new ErrorInfo(entry.Code, entry.DeclineCode, entry.IsTransient || IsTransientStatus(status));
+            return new ProviderErrorInfo(entry.Code, entry.DeclineCode, entry.IsTransient || ProviderRetry.IsTransientStatus(status));
         }
 
         return status switch
         {
-            HttpStatusCode.Unauthorized => new ErrorInfo("authentication_failed", null, false),
-            HttpStatusCode.Forbidden => new ErrorInfo("permission_denied", null, false),
-            HttpStatusCode.NotFound => new ErrorInfo("resource_missing", null, false),
-            HttpStatusCode.TooManyRequests => new ErrorInfo("rate_limited", null, true),
-            { } s when (int)s >= 500 => new ErrorInfo("api_error", null, true),
-            _ => new ErrorInfo(string.IsNullOrEmpty(paystackCode) ? "invalid_request" : paystackCode, null, false),
+            HttpStatusCode.Unauthorized => new ProviderErrorInfo("authentication_failed", null, false),
+            HttpStatusCode.Forbidden => new ProviderErrorInfo("permission_denied", null, false),
+            HttpStatusCode.NotFound => new ProviderErrorInfo("resource_missing", null, false),
+            HttpStatusCode.TooManyRequests => new ProviderErrorInfo("rate_limited", null, true),
+            { } s when (int)s >= 500 => new ProviderErrorInfo("api_error", null, true),
+            _ => new ProviderErrorInfo(string.IsNullOrEmpty(paystackCode) ? "invalid_request" : paystackCode, null, false),
         };
     }
 
     /// <summary>Classifies a transaction that Paystack reports with a status other than success.</summary>
-    public static ErrorInfo ClassifyFailedTransaction(string? gatewayResponse) =>
+    public static ProviderErrorInfo ClassifyFailedTransaction(string? gatewayResponse) =>
         Find(gatewayResponse) is { } entry
-            ? new ErrorInfo(entry.Code, entry.DeclineCode, entry.IsTransient)
-            : new ErrorInfo("card_declined", "generic_decline", false);
-
-    internal static bool IsTransientStatus(HttpStatusCode? status) =>
-        status is HttpStatusCode.TooManyRequests || (status is { } s && (int)s >= 500);
+            ? new ProviderErrorInfo(entry.Code, entry.DeclineCode, entry.IsTransient)
+            : new ProviderErrorInfo("card_declined", "generic_decline", false);
 
     private static Entry? Find(string? message)
     {
@@ -103,6 +110,4 @@ internal static class PaystackErrorCatalog
     private static string Normalize(string message) => message.Trim().TrimEnd('.');
 
     internal sealed record Entry(string Message, string Code, string? DeclineCode, bool IsTransient, bool Prefix = false);
-
-    internal readonly record struct ErrorInfo(string Code, string? DeclineCode, bool IsTransient);
 }

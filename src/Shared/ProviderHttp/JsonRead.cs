@@ -3,7 +3,7 @@ using System.Text.Json;
 using NodaTime;
 using NodaTime.Text;
 
-namespace BillingKit.Paystack.Internal;
+namespace BillingKit.Providers.Http;
 
 /// <summary>Tolerant readers for provider JSON: ids arrive as numbers or strings, optional fields as null or absent.</summary>
 internal static class JsonRead
@@ -26,6 +26,14 @@ internal static class JsonRead
     {
         { ValueKind: JsonValueKind.Number } n when n.TryGetInt64(out var value) => value,
         { ValueKind: JsonValueKind.String } s when long.TryParse(s.GetString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) => value,
+        _ => null,
+    };
+
+    /// <summary>A JSON number read exactly as a decimal (never through binary floating point).</summary>
+    public static decimal? Decimal(this JsonElement element, string name) => element.Child(name) switch
+    {
+        { ValueKind: JsonValueKind.Number } n when n.TryGetDecimal(out var value) => value,
+        { ValueKind: JsonValueKind.String } s when decimal.TryParse(s.GetString(), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) => value,
         _ => null,
     };
 

@@ -3,44 +3,35 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using BillingKit.Providers;
 using Microsoft.Extensions.Logging;
 using Polly;
-using Polly.Retry;
 
-namespace BillingKit.Flutterwave.Internal;
+namespace BillingKit.Providers.Http;
 
-/// <summary>Flutterwave's v3 REST API over one <see cref="HttpClient"/>: bearer secret key, JSON bodies, the
-/// <c>{status: "success"|"error", message, data}</c> envelope, errors mapped onto <see cref="ProviderException"/>, and retries with
-/// exponential backoff and jitter on 429, 5xx and network failures.</summary>
-internal sealed partial class FlutterwaveApi
+/// <summary>A provider's JSON REST API over one <see cref="HttpClient"/>: bearer secret key, JSON bodies, the
+/// provider's <c>{status, message, data}</c> envelope (read through a <see cref="JsonApiProfile"/>), errors mapped
+/// onto <see cref="ProviderException"/>, and retries with exponential backoff and jitter on 429, 5xx and network
+/// failures, as far as the operation's <see cref="RetrySafety"/> allows.</summary>
+internal sealed partial class JsonProviderApi
 {
     private readonly HttpClient _http;
+    private readonly JsonApiProfile _profile;
     private readonly string _secretKey;
     private readonly string _account;
     private readonly ILogger _logger;
-    private readonly ResiliencePipeline _pipeline;
+    private readonly ResiliencePipeline<JsonElement> _pipeline;
 
-    public FlutterwaveApi(HttpClient http, FlutterwaveOptions options, string account, ILogger logger)
+    public JsonProviderApi(HttpClient http, JsonApiProfile profile, ProviderHttpSettings settings, string account, ILogger logger)
     {
         _http = http;
-        _secretKey = options.SecretKey;
+        _profile = profile;
+        _secretKey = settings.SecretKey;
         _account = account;
         _logger = logger;
-        _pipeline = options.MaxRetries == 0
-            ? ResiliencePipeline.Empty
-            : new ResiliencePipelineBuilder()
-                .AddRetry(new RetryStrategyOptions
-                {
-                    ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is AttemptFailedException { MayRetry: true }),
-                    MaxRetryAttempts = options.MaxRetries,
-                    BackoffType = DelayBackoffType.Exponential,
-                    UseJitter = true,
-                    Delay = options.RetryBaseDelay,
-                    MaxDelay = options.MaxRetryDelay,
-                })
-                .Build();
+        _pipeline = ProviderRetry.ForAttempts<JsonElement>(settings.MaxRetries, settings.RetryBaseDelay, settings.MaxRetryDelay);
     }
+
+    private string Name => _profile.DisplayName;
 
     public Task<JsonElement> GetAsync(string path, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Get, path, body: null, RetrySafety.Idempotent, cancellationToken);
@@ -80,16 +71,16 @@ internal sealed partial class FlutterwaveApi
         catch (HttpRequestException e)
         {
             var neverSent = e.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError;
-            LogNetworkFailure(_logger, method.Method, logPath, _account, e.HttpRequestError);
+            LogNetworkFailure(_logger, Name, method.Method, logPath, _account, e.HttpRequestError);
             throw new AttemptFailedException(
-                Error(ProviderErrorKind.Network, "network_error", $"Flutterwave could not be reached ({e.HttpRequestError}); the outcome is unknown, so reconcile before assuming anything.", null, e),
+                Error(ProviderErrorKind.Network, "network_error", $"{Name} could not be reached ({e.HttpRequestError}); the outcome is unknown, so reconcile before assuming anything.", null, e),
                 neverSent || safety == RetrySafety.Idempotent);
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
-            LogTimeout(_logger, method.Method, logPath, _account);
+            LogTimeout(_logger, Name, method.Method, logPath, _account);
             throw new AttemptFailedException(
-                Error(ProviderErrorKind.Network, "timeout", "Flutterwave did not answer in time; the outcome is unknown, so reconcile before assuming anything.", null, e),
+                Error(ProviderErrorKind.Network, "timeout", $"{Name} did not answer in time; the outcome is unknown, so reconcile before assuming anything.", null, e),
                 safety == RetrySafety.Idempotent);
         }
 
@@ -102,7 +93,7 @@ internal sealed partial class FlutterwaveApi
     private async ValueTask<JsonElement> ReadAsync(HttpResponseMessage response, HttpMethod method, string path, string logPath, RetrySafety safety, CancellationToken cancellationToken)
     {
         var status = response.StatusCode;
-        LogResponse(_logger, method.Method, logPath, _account, (int)status);
+        LogResponse(_logger, Name, method.Method, logPath, _account, (int)status);
         var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         JsonElement root;
         try
@@ -112,27 +103,27 @@ internal sealed partial class FlutterwaveApi
         }
         catch (JsonException e)
         {
-            var transient = FlutterwaveErrorCatalog.IsTransientStatus(status);
+            var transient = ProviderRetry.IsTransientStatus(status);
             throw new AttemptFailedException(
-                Error(transient ? ProviderErrorKind.ProviderUnavailable : ProviderErrorKind.InvalidResponse, transient ? "api_error" : "invalid_response", $"Flutterwave answered HTTP {(int)status} with a body that is not JSON.", (int)status, e),
+                Error(transient ? ProviderErrorKind.ProviderUnavailable : ProviderErrorKind.InvalidResponse, transient ? "api_error" : "invalid_response", $"{Name} answered HTTP {(int)status} with a body that is not JSON.", (int)status, e),
                 transient && (safety == RetrySafety.Idempotent || status == HttpStatusCode.TooManyRequests));
         }
 
-        if (response.IsSuccessStatusCode && root.ValueKind == JsonValueKind.Object && string.Equals(root.Text("status"), "success", StringComparison.OrdinalIgnoreCase))
+        if (response.IsSuccessStatusCode && root.ValueKind == JsonValueKind.Object && _profile.IsSuccess(root))
         {
             return root;
         }
 
-        var message = root.ValueKind == JsonValueKind.Object ? root.Text("message") : null;
-        var info = FlutterwaveErrorCatalog.Classify(status, message);
-        var error = Error(KindOf(info, status), info.Code, $"Flutterwave refused {method.Method} {PathOnly(path)}: {message ?? "no message"} (HTTP {(int)status}).", (int)status, null, info.DeclineCode, info.IsTransient);
+        var message = root.Text("message");
+        var info = _profile.Classify(status, root);
+        var error = Error(KindOf(info, status), info.Code, $"{Name} refused {method.Method} {PathOnly(path)}: {message ?? "no message"} (HTTP {(int)status}).", (int)status, null, info.DeclineCode, info.IsTransient);
         var notProcessed = status == HttpStatusCode.TooManyRequests;
         throw new AttemptFailedException(error, info.IsTransient && (notProcessed || safety == RetrySafety.Idempotent));
     }
 
     public ProviderException Error(ProviderErrorKind kind, string code, string message, int? httpStatus, Exception? inner = null, string? declineCode = null, bool? transient = null)
     {
-        var exception = new ProviderException(ProviderName.Flutterwave, kind, code, message, inner)
+        var exception = new ProviderException(_profile.Provider, kind, code, message, inner)
         {
             Account = _account,
             HttpStatus = httpStatus,
@@ -141,13 +132,14 @@ internal sealed partial class FlutterwaveApi
         return transient is { } value ? WithTransient(exception, value) : exception;
     }
 
-    internal static ProviderErrorKind KindOf((string Code, string? DeclineCode, bool IsTransient) info, HttpStatusCode? status) => info.Code switch
+    internal static ProviderErrorKind KindOf(ProviderErrorInfo info, HttpStatusCode? status) => info.Code switch
     {
         "card_declined" or "expired_card" => ProviderErrorKind.Declined,
         "resource_missing" => ProviderErrorKind.NotFound,
         "authentication_failed" or "permission_denied" or "account_deactivated" => ProviderErrorKind.Unauthorized,
         "rate_limited" => ProviderErrorKind.RateLimited,
-                "api_error" => ProviderErrorKind.ProviderUnavailable,
+        "duplicate_reference" => ProviderErrorKind.Conflict,
+        "api_error" => ProviderErrorKind.ProviderUnavailable,
         _ when status is { } s && (int)s >= 500 => ProviderErrorKind.ProviderUnavailable,
         _ when info.IsTransient => ProviderErrorKind.Unknown,
         _ => ProviderErrorKind.InvalidRequest,
@@ -164,7 +156,7 @@ internal sealed partial class FlutterwaveApi
                 IsTransient = transient,
             };
 
-    /// <summary>The path for logs: no query (references), and no email address.</summary>
+    /// <summary>The path for logs: no query (references), and no email address (customers are fetched by email).</summary>
     private static string Redact(string path) =>
         string.Join('/', PathOnly(path).Split('/').Select(segment => segment.Contains('@', StringComparison.Ordinal) || segment.Contains("%40", StringComparison.OrdinalIgnoreCase) ? "{email}" : segment));
 
@@ -174,12 +166,12 @@ internal sealed partial class FlutterwaveApi
         return query < 0 ? path : path[..query];
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Flutterwave {Method} {Path} for account {Account} answered {Status}.")]
-    private static partial void LogResponse(ILogger logger, string method, string path, string account, int status);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Provider} {Method} {Path} for account {Account} answered {Status}.")]
+    private static partial void LogResponse(ILogger logger, string provider, string method, string path, string account, int status);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Flutterwave {Method} {Path} for account {Account} failed to connect ({Error}).")]
-    private static partial void LogNetworkFailure(ILogger logger, string method, string path, string account, HttpRequestError error);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Provider} {Method} {Path} for account {Account} failed to connect ({Error}).")]
+    private static partial void LogNetworkFailure(ILogger logger, string provider, string method, string path, string account, HttpRequestError error);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Flutterwave {Method} {Path} for account {Account} timed out.")]
-    private static partial void LogTimeout(ILogger logger, string method, string path, string account);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Provider} {Method} {Path} for account {Account} timed out.")]
+    private static partial void LogTimeout(ILogger logger, string provider, string method, string path, string account);
 }

@@ -1,6 +1,4 @@
-using BillingKit.Providers;
-
-namespace BillingKit.Flutterwave.Internal;
+namespace BillingKit.Providers.Http;
 
 /// <summary>Carries one failed attempt through the retry pipeline: the error to raise when retries run out, and
 /// whether this attempt may be retried at all (an operation the provider cannot deduplicate is retried only when
