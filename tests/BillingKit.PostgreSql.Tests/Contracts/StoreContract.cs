@@ -24,6 +24,6 @@ public abstract class StoreContract : IAsyncLifetime
         where T : class
     {
         Assert.NotNull(actual);
-        Assert.Equal(Documents.DocumentSerializer.Serialize(expected), Documents.DocumentSerializer.Serialize(actual));
+        Assert.Equal(BillingKit.PostgreSql.Documents.DocumentSerializer.Serialize(expected), BillingKit.PostgreSql.Documents.DocumentSerializer.Serialize(actual));
     }
 }

@@ -46,6 +46,10 @@ public sealed class Stores : IAsyncDisposable
 
     public IQuotaLeaseStore Leases => _provider.GetRequiredService<IQuotaLeaseStore>();
 
+    public EntitlementGate Gate => _provider.GetRequiredService<EntitlementGate>();
+
+    public EntitlementService EntitlementService => _provider.GetRequiredService<EntitlementService>();
+
     public IInvoiceStore Invoices => _provider.GetRequiredService<IInvoiceStore>();
 
     public ISubscriptionStore Subscriptions => _provider.GetRequiredService<ISubscriptionStore>();
@@ -62,19 +66,22 @@ public sealed class Stores : IAsyncDisposable
 
     public static Task<Stores> InMemoryAsync() => Task.FromResult(Build(null));
 
+    public static async Task<Stores> PostgreSqlAsync(Action<EntitlementOptions> entitlements) => Build(await TestDatabase.CreateAsync(), entitlements: entitlements);
+
     public static async Task<Stores> PostgreSqlAsync() => Build(await TestDatabase.CreateAsync());
 
     /// <summary>Another host instance on the same database: its own DI container, connection pool and in-process state.</summary>
-    public Stores SecondInstance() => Build(_database is null ? throw new InvalidOperationException("Only PostgreSQL stores have a second instance.") : _database, ownsDatabase: false);
+    public Stores SecondInstance(Action<EntitlementOptions>? entitlements = null) =>
+        Build(_database ?? throw new InvalidOperationException("Only PostgreSQL stores have a second instance."), ownsDatabase: false, entitlements);
 
-    private static Stores Build(TestDatabase? database, bool ownsDatabase = true)
+    private static Stores Build(TestDatabase? database, bool ownsDatabase = true, Action<EntitlementOptions>? entitlements = null)
     {
         var clock = new FakeClock(Instant.FromUtc(2026, 3, 1, 9, 30));
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IClock>(clock);
         var builder = services.AddBillingKitCore();
-        builder.AddLedger().AddDunning().AddEntitlements().AddInvoicing();
+        builder.AddLedger().AddDunning().AddEntitlements(entitlements).AddInvoicing();
 
         // The desk's in-memory stores, registered as the Operations package does (TryAdd), so UsePostgreSql replaces them.
         services.TryAddSingleton<IAuditLog, InMemoryAuditLog>();
