@@ -107,10 +107,11 @@ public sealed class ProviderEventProcessor
 
         switch (billingEvent)
         {
-            case PaymentSucceededEvent when result.Outcome == ProviderEventOutcome.Applied:
+            // Every payment outcome the provider reports counts for mass-failure detection, ours on the books or not.
+            case PaymentSucceededEvent:
                 await _massFailures.RecordAsync(tenant, succeeded: true, cancellationToken).ConfigureAwait(false);
                 break;
-            case PaymentFailedEvent when result.Outcome == ProviderEventOutcome.Applied:
+            case PaymentFailedEvent:
                 await _massFailures.RecordAsync(tenant, succeeded: false, cancellationToken).ConfigureAwait(false);
                 break;
             case DisputeOpenedEvent opened when result.Outcome == ProviderEventOutcome.Applied:
