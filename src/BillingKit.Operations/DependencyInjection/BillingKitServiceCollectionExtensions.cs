@@ -30,6 +30,7 @@ public static class BillingKitServiceCollectionExtensions
             .AddEntitlements(Project(configure, (BillingKit.Entitlements.EntitlementOptions o) => new BillingKitOptions(entitlements: o)))
             .AddInvoicing(Project(configure, (BillingKit.Invoicing.InvoicingOptions o) => new BillingKitOptions(invoicing: o)))
             .AddDeskFoundation(Project(configure, (BillingDeskOptions o) => new BillingKitOptions(desk: o)))
+            .AddMoneyDesk()
             .AddDeskServices(Project(configure, (DeskViewOptions o) => new BillingKitOptions(views: o)));
     }
 

@@ -3,6 +3,7 @@ using BillingKit.Dunning;
 using BillingKit.Entitlements;
 using BillingKit.Invoicing;
 using BillingKit.Ledger;
+using BillingKit.Providers;
 using BillingKit.TestUtilities;
 using NodaTime;
 
@@ -54,8 +55,36 @@ public sealed class ConventionArguments
             desk.Clock.Advance(Duration.FromDays(8));
             return link.Token;
         })
+        .Arrange("credit-approval.approve", "approvalId", async desk =>
+        {
+            var request = BillingKitDesk.Request(DeskFixture.OtherFinance, Tenant, "Goodwill for the outage");
+            var pending = await desk.Get<CreditDesk>().IssueCreditAsync(request, Money.FromMajor(500m, Currency.USD), CreditKind.Goodwill);
+            return pending.Approval!.Id;
+        })
+        .Arrange("refund.unused-time", "payment", async desk =>
+            (await desk.Desk.PayAsync(Tenant, "pay_unused", Money.FromMajor(99m, Currency.USD), desk.Today, subscription: desk.Subscription)).Id)
+        .Arrange("dispute.accept", "disputeId", OpenDisputeAsync)
+        .Arrange("dispute.submit-evidence", "disputeId", OpenDisputeAsync)
         .Arrange("pay-link.revoke", "linkId", async desk =>
             (await desk.Get<PayLinkDesk>().IssueAsync(BillingKitDesk.Request(DeskFixture.Finance, Tenant, "Invoice sent"), desk.Invoice)).Claims.LinkId);
+
+    private static async Task<object?> OpenDisputeAsync(SeededDesk desk)
+    {
+        await desk.Get<ProviderEventProcessor>().HandleAsync(Tenant, new DisputeOpenedEvent
+        {
+            Provider = ProviderName.Stripe,
+            Account = "default",
+            EventId = "evt_dispute_1",
+            EventType = "charge.dispute.created",
+            OccurredAt = desk.Clock.Now,
+            ProviderDisputeId = "dp_1",
+            ProviderPaymentId = "ch_" + desk.Payment.Value,
+            Amount = Money.FromMajor(99m, Currency.USD),
+            ResponseDueBy = desk.Clock.Now + Duration.FromDays(7),
+            Reason = "product_not_received",
+        });
+        return "dp_1";
+    }
 
     public ConventionArguments Arrange(string action, string parameter, Func<SeededDesk, Task<object?>> arrange)
     {
@@ -76,7 +105,7 @@ public sealed class ConventionArguments
     {
         await desk.RegisterAsync(Tenant, "Acme Corp", "billing@acme.example");
         await desk.PutOnPlanAsync(Tenant, BillingKitDesk.Pro);
-        await desk.SubscribeAsync(Tenant, BillingKitDesk.Pro, Money.FromMajor(99m, Currency.USD), BillingFrequency.Monthly);
+        var subscription = await desk.SubscribeAsync(Tenant, BillingKitDesk.Pro, Money.FromMajor(99m, Currency.USD), BillingFrequency.Monthly);
         var invoices = desk.Get<InvoiceService>();
         var draft = await invoices.CreateDraftAsync(Tenant, new NewInvoice(CustomerId.From(Tenant.Value), new InvoiceParty("Acme Corp"), Currency.USD, desk.Today, PaymentTerms.Net30)
         {
@@ -86,7 +115,7 @@ public sealed class ConventionArguments
         var payment = await desk.PayAsync(Tenant, "pay_seeded", Money.FromMajor(99m, Currency.USD), desk.Today);
         await desk.FailPaymentAsync(Tenant);
         await desk.SubmitPurchaseOrderAsync(Tenant);
-        return new SeededDesk(desk, draft.Id, payment.Id);
+        return new SeededDesk(desk, draft.Id, payment.Id, subscription.Id);
     }
 
     public async Task<IReadOnlyDictionary<string, object?>> BuildAsync(string action, MethodInfo method, SeededDesk desk)
@@ -102,6 +131,10 @@ public sealed class ConventionArguments
             else if (Default(parameter.ParameterType, name, desk) is { } value)
             {
                 values[name] = value;
+            }
+            else if (Nullable.GetUnderlyingType(parameter.ParameterType) is not null)
+            {
+                values[name] = null;
             }
             else if (parameter.ParameterType != typeof(DeskRequest)
                 && parameter.ParameterType != typeof(Storage.ITenantUnitOfWork)
@@ -133,15 +166,30 @@ public sealed class ConventionArguments
         _ when type == typeof(Quota) => Quota.Of(50_000),
         _ when type == typeof(Feature) => BillingKitDesk.Sso,
         _ when type == typeof(int) && name.Contains("hours", StringComparison.OrdinalIgnoreCase) => 24,
+        _ when type == typeof(int) && name.Equals("periods", StringComparison.Ordinal) => 1,
         _ when type == typeof(int) => 7,
         _ when type == typeof(long) => 100L,
+        _ when type == typeof(bool) => false,
+        _ when type == typeof(SubscriptionId) => desk.Subscription,
+        _ when type == typeof(ProviderName) => ProviderName.Stripe,
+        _ when type == typeof(string) && name.Equals("providerChargeId", StringComparison.Ordinal) => "ch_" + desk.Payment.Value,
+        _ when type == typeof(RefundCause) => RefundCause.TechnicalError,
+        _ when type == typeof(CreditKind) => CreditKind.Goodwill,
+        _ when type == typeof(CancellationTiming) => CancellationTiming.AtPeriodEnd,
+        _ when type == typeof(PlanChange) => new PlanChange(BillingKitDesk.Starter, Money.FromMajor(49m, Currency.USD), PlanChangeTiming.AtPeriodEnd),
+        _ when type == typeof(OfflinePayment) => new OfflinePayment(Money.FromMajor(99m, Currency.USD), desk.Today, PaymentMethod.BankTransfer, "WIRE-2026-0042"),
+        _ when type == typeof(DisputeEvidenceText) => new DisputeEvidenceText { AccessActivityLog = "1,204 logins in December", ProductDescription = "Monthly subscription" },
+        _ when type == typeof(NewInvoice) => new NewInvoice(CustomerId.From(Tenant.Value), new InvoiceParty("Acme Corp"), Currency.USD, desk.Today, PaymentTerms.Net30)
+        {
+            Lines = [InvoiceLine.Create("Annual support", Money.FromMajor(1_200m, Currency.USD))],
+        },
         _ when type == typeof(string) && name.Equals("json", StringComparison.Ordinal) => """{"sso": true}""",
         _ => null,
     };
 }
 
 /// <summary>A desk after <see cref="ConventionArguments.SeedAsync"/>, with the ids it created.</summary>
-public sealed record SeededDesk(BillingKitDesk Desk, InvoiceId Invoice, PaymentId Payment)
+public sealed record SeededDesk(BillingKitDesk Desk, InvoiceId Invoice, PaymentId Payment, SubscriptionId Subscription)
 {
     public FakeClock Clock => Desk.Clock;
 

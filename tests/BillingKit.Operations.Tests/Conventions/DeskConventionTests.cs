@@ -19,6 +19,7 @@ public class DeskConventionTests
     {
         ["PayLinkDesk.VerifyAsync"] = "the host's payment page verifies a customer's token; it changes nothing and has no actor",
         ["ProviderHealthMonitor.ObserveAsync"] = "wraps a provider call to observe its outcome; the action making the call is audited",
+        ["ProviderEventProcessor.HandleAsync"] = "handles a verified provider event as the System actor, idempotent on the event id; its audit record per handled event is checked by the provider-event tests",
     };
 
     public static TheoryData<string> Actions() => Describe(DeskActionHarness.DeskActions());

@@ -3,6 +3,8 @@ using BillingKit.Dunning;
 using BillingKit.Entitlements;
 using BillingKit.Invoicing;
 using BillingKit.Ledger;
+using BillingKit.Operations.Tests.Desk;
+using BillingKit.Providers;
 using BillingKit.Storage;
 using BillingKit.TestUtilities;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,13 +25,17 @@ public sealed class BillingKitDesk : IAsyncDisposable
     public static readonly PlanId Pro = PlanId.From("pro");
     public static readonly Feature Sso = Feature.Of("sso");
 
-    private BillingKitDesk(ServiceProvider services, FakeClock clock, CapturingLoggerProvider logs, RecordingNotifier notifier)
+    private BillingKitDesk(ServiceProvider services, FakeClock clock, CapturingLoggerProvider logs, RecordingNotifier notifier, FakeCardProvider card)
     {
         Services = services;
         Clock = clock;
         Logs = logs;
         Notifier = notifier;
+        Card = card;
     }
+
+    /// <summary>The card provider registered as Stripe (refunds, disputes).</summary>
+    public FakeCardProvider Card { get; }
 
     public ServiceProvider Services { get; }
 
@@ -46,7 +52,9 @@ public sealed class BillingKitDesk : IAsyncDisposable
         var clock = FakeClock.AtNewYear2026();
         var logs = new CapturingLoggerProvider();
         var notifier = new RecordingNotifier();
+        var card = new FakeCardProvider();
         var services = new ServiceCollection();
+        services.AddSingleton(new PaymentProviderRegistration(ProviderName.Stripe, PaymentProviderRegistration.DefaultAccount, _ => card));
         services.AddSingleton<IClock>(clock);
         services.AddSingleton<ILoggerFactory>(new LoggerFactory([logs]));
         services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
@@ -56,11 +64,12 @@ public sealed class BillingKitDesk : IAsyncDisposable
             o.Entitlements.Plans.Add(Plan.Create(Starter, "Starter").WithQuota(Metric.Verifications, 1_000).WithFeature(Sso, false));
             o.Entitlements.Plans.Add(Plan.Create(Pro, "Pro").WithQuota(Metric.Verifications, 10_000).WithQuota(Metric.Seats, 20).WithFeature(Sso, true));
             o.Desk.PayLinks.SigningKey = DeskFixture.SigningKey;
+            o.Invoicing.ManualPaymentInstructions = "Wire to ACME Bank, quoting the invoice number.";
             configure?.Invoke(o);
         });
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         provider.GetRequiredService<IStartupValidator>().Validate();
-        return new BillingKitDesk(provider, clock, logs, notifier);
+        return new BillingKitDesk(provider, clock, logs, notifier, card);
     }
 
     public T Get<T>()
@@ -108,11 +117,21 @@ public sealed class BillingKitDesk : IAsyncDisposable
     public Task<Subscription> SubscribeAsync(TenantId tenant, PlanId plan, Money price, BillingFrequency frequency, LocalDate? trialEnd = null) =>
         Get<SubscriptionService>().CreateAsync(tenant, new NewSubscription(CustomerId.From(tenant.Value), plan, price, frequency, Today) { TrialEnd = trialEnd }).AsTask();
 
-    /// <summary>Records a payment due today and marks it paid on <paramref name="paidOn"/>.</summary>
-    public async Task<PaymentRecord> PayAsync(TenantId tenant, string paymentId, Money amount, LocalDate paidOn, ProviderName? provider = null)
+    /// <summary>Charges the tenant, records the payment due on <paramref name="paidOn"/> and marks it paid by card
+    /// on that day, with the provider's charge id <c>ch_</c> + the payment id.</summary>
+    public async Task<PaymentRecord> PayAsync(TenantId tenant, string paymentId, Money amount, LocalDate paidOn, ProviderName? provider = null, SubscriptionId? subscription = null)
     {
         var ledger = Get<LedgerService>();
         var id = PaymentId.From(paymentId);
+        await ledger.PostChargeAsync(tenant, new ChargeRequest
+        {
+            IdempotencyKey = IdempotencyKey.Derive("charge", paymentId),
+            Actor = Actor.System,
+            Amount = amount,
+            DueDate = paidOn,
+            Customer = CustomerId.From(tenant.Value),
+            Subscription = subscription,
+        });
         await ledger.RecordPaymentAsync(tenant, new RecordPaymentRequest
         {
             IdempotencyKey = IdempotencyKey.Derive("record", paymentId),
@@ -122,6 +141,8 @@ public sealed class BillingKitDesk : IAsyncDisposable
             Amount = amount,
             DueDate = paidOn,
             Provider = provider ?? ProviderName.Stripe,
+            Method = PaymentMethod.Card,
+            Subscription = subscription,
         });
         var paid = await ledger.MarkAsPaidAsync(tenant, new MarkAsPaidRequest
         {
@@ -129,6 +150,8 @@ public sealed class BillingKitDesk : IAsyncDisposable
             Actor = Actor.System,
             Payment = id,
             PaymentDate = paidOn,
+            Method = PaymentMethod.Card,
+            ProviderReference = "ch_" + paymentId,
         });
         return paid.Payment;
     }
