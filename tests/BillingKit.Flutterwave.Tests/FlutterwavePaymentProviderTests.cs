@@ -1,7 +1,7 @@
+using BillingKit.TestUtilities.Providers;
 using System.Net;
 using System.Text.Json;
 using BillingKit.Flutterwave.Tests.Infrastructure;
-using BillingKit.Paystack.Tests.Infrastructure;
 using BillingKit.Providers;
 
 namespace BillingKit.Flutterwave.Tests;
@@ -182,7 +182,7 @@ public sealed class FlutterwavePaymentProviderTests : IDisposable
     [Fact]
     public async Task A_refund_above_the_charge_or_in_another_currency_is_refused_before_the_refund_call()
     {
-        _flutterwave.Handler.Fallback = _ => StubHandler.Json(HttpStatusCode.OK, FlutterwaveFixture.Transaction());
+        _flutterwave.Handler.Fallback = _ => StubHttpHandler.Json(HttpStatusCode.OK, FlutterwaveFixture.Transaction());
 
         var above = await Assert.ThrowsAsync<ProviderException>(() => _flutterwave.Provider.RefundAsync(new RefundRequest("288200108", IdempotencyKey.New()) { Amount = Money.FromMinorUnits(1051, Currency.NGN) }));
         await Assert.ThrowsAsync<CurrencyMismatchException>(() => _flutterwave.Provider.RefundAsync(new RefundRequest("288200108", IdempotencyKey.New()) { Amount = Money.FromMinorUnits(100, Currency.GHS) }));

@@ -1,8 +1,9 @@
+using BillingKit.Paystack.Tests.Infrastructure;
 using BillingKit.Providers;
+using BillingKit.TestUtilities.Providers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Options;
-using BillingKit.Paystack.Tests.Infrastructure;
 
 namespace BillingKit.Paystack.Tests;
 
@@ -63,9 +64,9 @@ public sealed class PaystackOptionsTests
     [Fact]
     public async Task Several_accounts_are_registered_by_name_each_with_its_own_key_and_currencies()
     {
-        var handler = new StubHandler
+        var handler = new StubHttpHandler
         {
-            Fallback = _ => StubHandler.Json(System.Net.HttpStatusCode.OK, PaystackFixture.Response("VerifyResponse", """{"data": {"status": "success", "reference": "r", "amount": 1, "currency": "GHS"}}""")),
+            Fallback = _ => StubHttpHandler.Json(System.Net.HttpStatusCode.OK, PaystackFixture.Response("VerifyResponse", """{"data": {"status": "success", "reference": "r", "amount": 1, "currency": "GHS"}}""")),
         };
         var services = new ServiceCollection();
         services.AddBillingKitCore()

@@ -1,3 +1,4 @@
+using BillingKit.TestUtilities.Providers;
 using System.Net;
 using BillingKit.Providers;
 using BillingKit.Stripe.Tests.Infrastructure;
@@ -86,7 +87,7 @@ public class StripeApiClientTests
     public async Task Retries_stop_after_the_configured_count_and_report_a_transient_error()
     {
         var harness = new StripeHarness(o => o.MaxRetries = 2);
-        harness.Handler.Fallback = _ => StubHandler.Json(HttpStatusCode.ServiceUnavailable, ApiError);
+        harness.Handler.Fallback = _ => StubHttpHandler.Json(HttpStatusCode.ServiceUnavailable, ApiError);
 
         var ex = await Assert.ThrowsAsync<ProviderException>(() => harness.Provider.RefundAsync(Refund()));
 

@@ -1,3 +1,4 @@
+using BillingKit.TestUtilities.Providers;
 using System.Net;
 using BillingKit.Providers;
 using BillingKit.Stripe.Tests.Infrastructure;
@@ -13,7 +14,7 @@ public class StripeRegistrationTests
     private const string TestKey = "sk_test_51BillingKitTestKey0000";
     private const string LiveKey = "sk_live_51BillingKitLiveKey0000";
 
-    private static ServiceProvider Build(Action<IBillingKitBuilder> configure, StubHandler? handler = null, params string[] accounts)
+    private static ServiceProvider Build(Action<IBillingKitBuilder> configure, StubHttpHandler? handler = null, params string[] accounts)
     {
         var services = new ServiceCollection();
         services.AddSingleton<IClock>(FakeClock.AtNewYear2026());
@@ -35,7 +36,7 @@ public class StripeRegistrationTests
     [Fact]
     public async Task AddStripe_registers_the_account_in_the_registry_with_its_http_client()
     {
-        var handler = new StubHandler { Fallback = _ => StubHandler.Json(HttpStatusCode.OK, StripeContract.Instance.FixtureJson("customer")) };
+        var handler = new StubHttpHandler { Fallback = _ => StubHttpHandler.Json(HttpStatusCode.OK, StripeContract.Instance.FixtureJson("customer")) };
         using var provider = Build(b => b.AddStripe(o => o.SecretKey = TestKey), handler);
         ValidateOnStart(provider);
         var registry = provider.GetRequiredService<IPaymentProviderRegistry>();
@@ -53,7 +54,7 @@ public class StripeRegistrationTests
     [Fact]
     public async Task Several_accounts_use_their_own_keys_and_base_addresses()
     {
-        var handler = new StubHandler { Fallback = _ => StubHandler.Json(HttpStatusCode.OK, StripeContract.Instance.FixtureJson("customer")) };
+        var handler = new StubHttpHandler { Fallback = _ => StubHttpHandler.Json(HttpStatusCode.OK, StripeContract.Instance.FixtureJson("customer")) };
         using var provider = Build(
             b => b.AddStripe(o => o.SecretKey = TestKey)
                   .AddStripe("eu", o =>

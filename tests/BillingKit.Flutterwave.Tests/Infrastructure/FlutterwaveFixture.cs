@@ -1,5 +1,5 @@
-using BillingKit.Paystack.Tests.Infrastructure;
 using BillingKit.Providers;
+using BillingKit.TestUtilities.Providers;
 using BillingKit.TestUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http;
@@ -42,7 +42,7 @@ public sealed class FlutterwaveFixture : IDisposable
 
     public FakeClock Clock { get; } = FakeClock.AtNewYear2026();
 
-    public StubHandler Handler { get; } = new();
+    public StubHttpHandler Handler { get; } = new();
 
     public CapturingLoggerProvider Logs { get; } = new();
 

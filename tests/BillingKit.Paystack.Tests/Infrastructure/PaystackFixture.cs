@@ -1,4 +1,5 @@
 using BillingKit.Providers;
+using BillingKit.TestUtilities.Providers;
 using BillingKit.TestUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http;
@@ -39,7 +40,7 @@ public sealed class PaystackFixture : IDisposable
 
     public FakeClock Clock { get; } = FakeClock.AtNewYear2026();
 
-    public StubHandler Handler { get; } = new();
+    public StubHttpHandler Handler { get; } = new();
 
     public CapturingLoggerProvider Logs { get; } = new();
 

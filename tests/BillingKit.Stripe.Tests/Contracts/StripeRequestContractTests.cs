@@ -1,3 +1,4 @@
+using BillingKit.TestUtilities.Providers;
 using System.Net;
 using BillingKit.Providers;
 using BillingKit.Stripe.Tests.Infrastructure;

@@ -1,3 +1,4 @@
+using BillingKit.TestUtilities.Providers;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -37,21 +38,15 @@ public sealed class StripeContract
     public JsonElement? FindOperation(string method, string path)
     {
         JsonElement? best = null;
-        var bestPlaceholders = int.MaxValue;
+        var bestLiterals = -1;
         foreach (var op in _root.GetProperty("operations").EnumerateArray())
         {
-            if (!string.Equals(op.GetProperty("method").GetString(), method, StringComparison.OrdinalIgnoreCase))
-            {
-                continue;
-            }
-
-            var template = op.GetProperty("path").GetString()!;
-            var pattern = "^" + Regex.Replace(Regex.Escape(template), @"\\\{[a-z_]+}", "[^/]+") + "$";
-            var placeholders = template.Count(c => c == '{');
-            if (Regex.IsMatch(path, pattern) && placeholders < bestPlaceholders)
+            if (string.Equals(op.GetProperty("method").GetString(), method, StringComparison.OrdinalIgnoreCase)
+                && OpenApiContract.MatchTemplate(op.GetProperty("path").GetString()!, path) is { } match
+                && match.Literals > bestLiterals)
             {
                 best = op;
-                bestPlaceholders = placeholders;
+                bestLiterals = match.Literals;
             }
         }
 

@@ -1,3 +1,4 @@
+using BillingKit.TestUtilities.Providers;
 using System.Net;
 using System.Text.Json.Nodes;
 using BillingKit.TestUtilities;
@@ -13,17 +14,17 @@ public sealed class StripeHarness
     {
         Options = new StripeOptions { SecretKey = TestKey, RetryBaseDelay = TimeSpan.Zero, MaxRetryDelay = TimeSpan.Zero };
         configure?.Invoke(Options);
-        Handler = new StubHandler();
-        Logger = new CapturingLogger();
-        Provider = new StripePaymentProvider("default", Options, () => new HttpClient(Handler, disposeHandler: false) { BaseAddress = new Uri("https://api.stripe.test/") }, Logger);
+        Handler = new StubHttpHandler { ResponseHeaders = { ["Request-Id"] = "req_test123" } };
+        Logger = new CapturingLoggerProvider();
+        Provider = new StripePaymentProvider("default", Options, () => new HttpClient(Handler, disposeHandler: false) { BaseAddress = new Uri("https://api.stripe.test/") }, Logger.CreateLogger("BillingKit.Stripe"));
         Clock = FakeClock.AtNewYear2026();
     }
 
     public StripeOptions Options { get; }
 
-    public StubHandler Handler { get; }
+    public StubHttpHandler Handler { get; }
 
-    public CapturingLogger Logger { get; }
+    public CapturingLoggerProvider Logger { get; }
 
     internal StripePaymentProvider Provider { get; }
 
@@ -42,7 +43,7 @@ public sealed class StripeHarness
                 "payment_intent_search" => List("search_result", "/v1/payment_intents/search", contract.Fixture("payment_intent")),
                 _ => contract.Fixture(resource),
             };
-            return StubHandler.Json(HttpStatusCode.OK, (adjust?.Invoke(resource, json) ?? json).ToJsonString());
+            return StubHttpHandler.Json(HttpStatusCode.OK, (adjust?.Invoke(resource, json) ?? json).ToJsonString());
         };
         return this;
     }

@@ -1,15 +1,15 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace BillingKit.Paystack.Tests.Infrastructure;
+namespace BillingKit.TestUtilities.Providers;
 
 /// <summary>
 /// Checks a request against an OpenAPI 3 document (JSON): the path and method exist, the query parameters are
 /// declared, path parameters have their declared type, and the JSON body declares every field, holds every required
 /// one, and gives each the declared type. Local <c>$ref</c>s are followed. Returns the problems; empty means valid.
 /// </summary>
-/// <remarks>Shared by the Paystack and Flutterwave tests (linked into the latter). It would belong in
-/// BillingKit.TestUtilities once the Stripe tests want the same.</remarks>
+/// <remarks>Used with Paystack's trimmed spec and Flutterwave's contract. Stripe's trimmed spec is a list of
+/// form-encoded operations, not an OpenAPI document: its checker shares <see cref="MatchTemplate"/>.</remarks>
 public sealed class OpenApiContract
 {
     private readonly JsonElement _root;
@@ -189,42 +189,56 @@ public sealed class OpenApiContract
 
     private (string Template, JsonElement Item, List<(string Name, string Value)> Values)? FindPath(string path)
     {
-        var segments = path.Trim('/').Split('/');
         (string, JsonElement, List<(string, string)>)? best = null;
         var bestLiterals = -1;
         foreach (var candidate in _root.GetProperty("paths").EnumerateObject())
         {
-            var parts = candidate.Name.Trim('/').Split('/');
-            if (parts.Length != segments.Length)
+            if (MatchTemplate(candidate.Name, path) is { } match && match.Literals > bestLiterals)
             {
-                continue;
-            }
-
-            var values = new List<(string, string)>();
-            var literals = 0;
-            var ok = true;
-            for (var i = 0; i < parts.Length && ok; i++)
-            {
-                if (parts[i].StartsWith('{'))
-                {
-                    ok = segments[i].Length > 0;
-                    values.Add((parts[i].Trim('{', '}'), segments[i]));
-                }
-                else
-                {
-                    ok = parts[i] == segments[i];
-                    literals++;
-                }
-            }
-
-            if (ok && literals > bestLiterals)
-            {
-                best = (candidate.Name, candidate.Value, values);
-                bestLiterals = literals;
+                best = (candidate.Name, candidate.Value, match.Values);
+                bestLiterals = match.Literals;
             }
         }
 
         return best;
+    }
+
+    /// <summary>Matches a path against a path template such as <c>/dispute/{id}</c>: the values of the placeholders
+    /// and the number of literal segments (the template with more is the more specific), or null when it does not
+    /// match. A placeholder matches one non-empty segment.</summary>
+    public static (int Literals, List<(string Name, string Value)> Values)? MatchTemplate(string template, string path)
+    {
+        var segments = path.Trim('/').Split('/');
+        var parts = template.Trim('/').Split('/');
+        if (parts.Length != segments.Length)
+        {
+            return null;
+        }
+
+        var values = new List<(string, string)>();
+        var literals = 0;
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (parts[i].StartsWith('{'))
+            {
+                if (segments[i].Length == 0)
+                {
+                    return null;
+                }
+
+                values.Add((parts[i].Trim('{', '}'), segments[i]));
+            }
+            else if (parts[i] == segments[i])
+            {
+                literals++;
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        return (literals, values);
     }
 
     private IEnumerable<JsonElement> Parameters(JsonElement node) =>

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace BillingKit.Paystack.Tests.Infrastructure;
+namespace BillingKit.TestUtilities.Providers;
 
 /// <summary>Builds a JSON object that satisfies a schema of the spec: every required field, with a placeholder of the
 /// declared type, then the test's own values laid over it. Responses used in tests thus have the shape the

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace BillingKit.Paystack.Tests.Infrastructure;
+namespace BillingKit.TestUtilities.Providers;
 
 /// <summary>Keeps every formatted log message (all levels), so tests can prove that secrets never reach the logs.</summary>
 public sealed class CapturingLoggerProvider : ILoggerProvider
