@@ -8,7 +8,8 @@ namespace BillingKit.Operations;
 
 /// <summary>
 /// The desk's subscription money actions: cancellation (immediately or at period end, the preferred one, optionally
-/// with a prorated refund of unused time), comps (a 100 % discount for some periods, as a promotional credit), and
+/// with a prorated refund of unused time), comps (a 100 % discount for some periods, as a promotional credit, or a
+/// trial end moved into the future), and
 /// plan changes (upgrade or downgrade, prorated now or at period end, with the entitlements following). Each action
 /// commits the invoicing, ledger and entitlement changes and its audit record in one unit.
 /// </summary>
@@ -18,6 +19,7 @@ public sealed class SubscriptionDesk
     private static readonly DeskAction Cancel = new("subscription.cancel", DeskPermission.ManageSubscriptions);
     private static readonly DeskAction Comp = new("subscription.comp", DeskPermission.ManageSubscriptions);
     private static readonly DeskAction ChangePlan = new("subscription.change-plan", DeskPermission.ManageSubscriptions);
+    private static readonly DeskAction ExtendTrial = new("subscription.extend-trial", DeskPermission.ManageSubscriptions);
 
     private readonly DeskActionRunner _runner;
     private readonly DeskContexts _contexts;
@@ -139,6 +141,57 @@ public sealed class SubscriptionDesk
     [DeskAction("subscription.change-plan", DeskPermission.ManageSubscriptions)]
     public Task<PlanChangeResult> ChangePlanAsync(DeskRequest request, SubscriptionId subscription, PlanChange change, CancellationToken cancellationToken = default) =>
         _runner.RunAsync(ChangePlan, request, (scope, ct) => ChangePlanCoreAsync(scope, subscription, change, ct), cancellationToken);
+
+    /// <summary>
+    /// Comps a trial by moving its end into the future. Invoicing cannot change a trial's end in place, so the trial
+    /// subscription is canceled and the same terms (customer, plan, price, frequency, start, tax, contract) are
+    /// subscribed again with the later trial end, in one unit: the result's <see cref="TrialExtension.Next"/> is the
+    /// subscription to bill from now on. Nothing was paid in a trial, so nothing is prorated.
+    /// </summary>
+    /// <param name="request">The tenant, the actor (billing admin or super admin) and the required reason.</param>
+    /// <param name="subscription">A subscription in its trial.</param>
+    /// <param name="trialEnd">The new trial end, after the current one.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The canceled trial and its replacement.</returns>
+    /// <exception cref="PermissionDeniedException">The actor's role may not manage subscriptions; nothing is written.</exception>
+    /// <exception cref="InvoicingNotFoundException">The tenant has no such subscription.</exception>
+    /// <exception cref="SubscriptionStateException">It is not in a trial, or the new end is not later than the current one.</exception>
+    [DeskAction("subscription.extend-trial", DeskPermission.ManageSubscriptions)]
+    public Task<TrialExtension> ExtendTrialAsync(DeskRequest request, SubscriptionId subscription, LocalDate trialEnd, CancellationToken cancellationToken = default) =>
+        _runner.RunAsync(
+            ExtendTrial,
+            request,
+            async (scope, ct) =>
+            {
+                var trial = await DeskContexts.RequireAsync(_subscriptions, scope.Request.Tenant, subscription, ct).ConfigureAwait(false);
+                if (trial.Status != SubscriptionStatus.Trial || trial.TrialEnd is not { } current)
+                {
+                    throw new SubscriptionStateException(subscription, trial.Status, "extend the trial", "only a subscription in its trial has a trial end to move");
+                }
+
+                if (trialEnd <= current)
+                {
+                    throw new SubscriptionStateException(subscription, trial.Status, "extend the trial", string.Create(CultureInfo.InvariantCulture, $"the new end {trialEnd:uuuu-MM-dd} must be after the current end {current:uuuu-MM-dd}"));
+                }
+
+                var previous = await _subscriptions.CancelAsync(scope.Unit, subscription, CancellationTiming.Immediately, ct).ConfigureAwait(false);
+                var next = await _subscriptions.CreateAsync(
+                    scope.Unit,
+                    new NewSubscription(trial.CustomerId, trial.PlanId, trial.Price, trial.Frequency, trial.StartDate)
+                    {
+                        TrialEnd = trialEnd,
+                        TaxRate = trial.TaxRate,
+                        ContractPeriods = trial.ContractPeriods,
+                        Description = trial.Description,
+                    },
+                    ct).ConfigureAwait(false);
+                scope.Target = subscription.Value;
+                scope.Details["trial.from"] = current.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
+                scope.Details["trial.to"] = trialEnd.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
+                scope.Details["subscription.next"] = next.Id.Value;
+                return new TrialExtension(previous, next);
+            },
+            cancellationToken);
 
     private async ValueTask<PlanChangeResult> ChangePlanCoreAsync(DeskActionScope scope, SubscriptionId subscriptionId, PlanChange change, CancellationToken cancellationToken)
     {

@@ -102,6 +102,26 @@ public class SubscriptionDeskTests
     }
 
     [Fact]
+    public async Task A_trial_end_moved_into_the_future_keeps_the_terms_and_bills_from_the_new_end()
+    {
+        await using var desk = Create();
+        var trial = await desk.Get<SubscriptionService>().CreateAsync(Tenant, new NewSubscription(Customer, Starter.Id, Usd(49m), BillingFrequency.Monthly, new LocalDate(2026, 1, 1)) { TrialEnd = new LocalDate(2026, 1, 15) });
+
+        var extended = await desk.Subscriptions.ExtendTrialAsync(Request(DeskFixture.BillingAdmin, "Pilot needs two more weeks"), trial.Id, new LocalDate(2026, 2, 1));
+
+        Assert.Equal(SubscriptionStatus.Canceled, extended.Previous.Status);
+        Assert.Equal(SubscriptionStatus.Trial, extended.Next.Status);
+        Assert.Equal(new LocalDate(2026, 2, 1), extended.Next.TrialEnd);
+        Assert.Equal(new LocalDate(2026, 2, 1), extended.Next.BillingAnchor);
+        Assert.Equal(Usd(49m), extended.Next.Price);
+        var record = Assert.Single(await desk.AuditRecordsAsync());
+        Assert.Equal("subscription.extend-trial", record.Action);
+        Assert.Equal("2026-02-01", record.Details["trial.to"]);
+        await Assert.ThrowsAsync<SubscriptionStateException>(() =>
+            desk.Subscriptions.ExtendTrialAsync(Request(DeskFixture.BillingAdmin), extended.Next.Id, new LocalDate(2026, 1, 20)));
+    }
+
+    [Fact]
     public async Task Finance_may_not_cancel_comp_or_change_plans_and_nothing_is_written()
     {
         await using var desk = Create();
@@ -110,6 +130,7 @@ public class SubscriptionDeskTests
         await Assert.ThrowsAsync<PermissionDeniedException>(() => desk.Subscriptions.CancelAsync(Request(DeskFixture.Finance), subscription.Id, CancellationTiming.Immediately, refundUnusedTime: true));
         await Assert.ThrowsAsync<PermissionDeniedException>(() => desk.Subscriptions.CompAsync(Request(DeskFixture.Finance), subscription.Id, 1));
         await Assert.ThrowsAsync<PermissionDeniedException>(() => desk.Subscriptions.ChangePlanAsync(Request(DeskFixture.Finance), subscription.Id, new PlanChange(Growth.Id, Usd(62m), PlanChangeTiming.Now)));
+        await Assert.ThrowsAsync<PermissionDeniedException>(() => desk.Subscriptions.ExtendTrialAsync(Request(DeskFixture.Finance), subscription.Id, new LocalDate(2026, 3, 1)));
 
         Assert.Equal(SubscriptionStatus.Active, (await desk.Get<SubscriptionService>().GetAsync(Tenant, subscription.Id))!.Status);
         Assert.Empty(await desk.AuditRecordsAsync());
