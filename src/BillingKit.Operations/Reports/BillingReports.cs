@@ -145,11 +145,7 @@ public sealed class BillingReports
                 return new SubscriptionReportLine(s, status, BillingMetrics.CountsInMrr(status) ? BillingMetrics.MonthlyAmount(s) : Money.Zero(s.Price.Currency));
             })
             .ToList();
-        var lastPayment = (await _reader.AllPaymentsAsync(account.Tenant, cancellationToken).ConfigureAwait(false))
-            .Where(p => p.Status == PaymentStatus.Paid && p.PaymentDate is not null)
-            .Select(p => p.PaymentDate!.Value)
-            .DefaultIfEmpty()
-            .Max();
+        var lastPayment = await _reader.LastPaymentDateAsync(account.Tenant, cancellationToken).ConfigureAwait(false);
         var row = new TenantReportRow(
             account.Tenant,
             account.Name,
@@ -157,7 +153,7 @@ public sealed class BillingReports
             BillingMetrics.TenantStatus(lines.Select(l => l.Status)),
             dunning?.State,
             account.Provider,
-            lastPayment == default ? null : lastPayment,
+            lastPayment,
             BillingMetrics.SumByCurrency(lines.Where(l => BillingMetrics.CountsInMrr(l.Status)).Select(l => l.MonthlyAmount)));
         var balances = await _reader.BalancesAsync(account.Tenant, cancellationToken).ConfigureAwait(false);
         return (row, lines, balances, dunning);

@@ -64,6 +64,16 @@ internal sealed class TenantBillingReader(
             new PaymentQuery { SortBy = PaymentSort.DueDate, Descending = true, PageSize = Math.Min(count, ledgerOptions.Value.MaxPageSize) },
             cancellationToken).ConfigureAwait(false)).Items;
 
+    /// <summary>The latest payment date of the tenant's paid payments, or <see langword="null"/>.</summary>
+    public async ValueTask<NodaTime.LocalDate?> LastPaymentDateAsync(TenantId tenant, CancellationToken cancellationToken)
+    {
+        var page = await ledger.QueryPaymentsAsync(
+            tenant,
+            new PaymentQuery { Statuses = [PaymentStatus.Paid], SortBy = PaymentSort.PaymentDate, Descending = true, PageSize = 1 },
+            cancellationToken).ConfigureAwait(false);
+        return page.Items.Count == 0 ? null : page.Items[0].PaymentDate;
+    }
+
     /// <summary>Every payment of the tenant, page by page.</summary>
     public async ValueTask<IReadOnlyList<PaymentRecord>> AllPaymentsAsync(TenantId tenant, CancellationToken cancellationToken)
     {
