@@ -45,11 +45,19 @@ public class PurchaseOrderDeskTests
     {
         await using var desk = BillingKitDesk.Create();
         var order = await desk.SubmitPurchaseOrderAsync(Ministry, "MW-2026-001");
+        PurchaseOrderStatus? committedWhenSent = null;
+        int? auditedWhenSent = null;
+        desk.Notifier.OnSend = async (tenant, sent) =>
+        {
+            committedWhenSent = (await desk.Get<PurchaseOrderService>().GetAsync(tenant, sent.Id))!.Status;
+            auditedWhenSent = (await desk.AuditRecordsAsync(tenant)).Count;
+        };
 
         var rejected = await desk.Get<PurchaseOrderDesk>().RejectAsync(
             BillingKitDesk.Request(DeskFixture.SuperAdmin, Ministry, "The PO amount does not match the quote (USD 12,500); please resubmit"), order.Id);
 
         Assert.Equal(PurchaseOrderStatus.Rejected, rejected.Status);
+        Assert.Equal((PurchaseOrderStatus.Rejected, 1), (committedWhenSent, auditedWhenSent));
         var (kind, tenant, sent) = Assert.Single(desk.Notifier.Sent);
         Assert.Equal(("rejected", Ministry, "The PO amount does not match the quote (USD 12,500); please resubmit"), (kind, tenant, sent.RejectionReason));
         var record = Assert.Single(await desk.AuditRecordsAsync(Ministry));

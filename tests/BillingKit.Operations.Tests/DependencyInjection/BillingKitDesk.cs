@@ -216,15 +216,24 @@ public sealed class RecordingNotifier : IInvoicingNotifier
 
     public IReadOnlyList<(string Kind, TenantId Tenant, PurchaseOrder Order)> Sent => [.. _sent];
 
-    public ValueTask PurchaseOrderRejectedAsync(TenantId tenant, PurchaseOrder order, CancellationToken cancellationToken = default)
+    /// <summary>Runs when a notification is sent, to look at what was committed by then.</summary>
+    public Func<TenantId, PurchaseOrder, ValueTask>? OnSend { get; set; }
+
+    public async ValueTask PurchaseOrderRejectedAsync(TenantId tenant, PurchaseOrder order, CancellationToken cancellationToken = default)
     {
         _sent.Enqueue(("rejected", tenant, order));
-        return ValueTask.CompletedTask;
+        if (OnSend is { } onSend)
+        {
+            await onSend(tenant, order);
+        }
     }
 
-    public ValueTask PurchaseOrderApprovedAsync(TenantId tenant, PurchaseOrder order, CancellationToken cancellationToken = default)
+    public async ValueTask PurchaseOrderApprovedAsync(TenantId tenant, PurchaseOrder order, CancellationToken cancellationToken = default)
     {
         _sent.Enqueue(("approved", tenant, order));
-        return ValueTask.CompletedTask;
+        if (OnSend is { } onSend)
+        {
+            await onSend(tenant, order);
+        }
     }
 }
