@@ -105,6 +105,80 @@ public abstract class OperationsStoreContract : StoreContract
         Assert.False(await S.PayLinks.IsRevokedAsync(TenantB, "link-1"));
     }
 
+    [Fact]
+    public async Task Processed_provider_event_ids_are_remembered_per_tenant_only_once_committed()
+    {
+        await using (var discarded = await S.Units.BeginAsync(TenantA))
+        {
+            await S.ProcessedEvents.MarkProcessedAsync(discarded, ProviderName.Stripe, "acct_1", "evt_0", Morning);
+            Assert.True(await S.ProcessedEvents.IsProcessedAsync(discarded, ProviderName.Stripe, "acct_1", "evt_0"));
+        }
+
+        await using (var unit = await S.Units.BeginAsync(TenantA))
+        {
+            Assert.False(await S.ProcessedEvents.IsProcessedAsync(unit, ProviderName.Stripe, "acct_1", "evt_0"));
+            await S.ProcessedEvents.MarkProcessedAsync(unit, ProviderName.Stripe, "acct_1", "evt_1", Morning);
+            await unit.CommitAsync();
+        }
+
+        await using var check = await S.Units.BeginAsync(TenantA);
+        Assert.True(await S.ProcessedEvents.IsProcessedAsync(check, ProviderName.Stripe, "acct_1", "evt_1"));
+        Assert.False(await S.ProcessedEvents.IsProcessedAsync(check, ProviderName.Stripe, "acct_2", "evt_1"));
+        Assert.False(await S.ProcessedEvents.IsProcessedAsync(check, ProviderName.Paystack, "acct_1", "evt_1"));
+        await using var other = await S.Units.BeginAsync(TenantB);
+        Assert.False(await S.ProcessedEvents.IsProcessedAsync(other, ProviderName.Stripe, "acct_1", "evt_1"));
+    }
+
+    [Fact]
+    public async Task Desk_refunds_disputes_and_tenant_accounts_round_trip_and_list_by_status()
+    {
+        var refund = new DeskRefund
+        {
+            Id = "rf_1", Tenant = TenantA, Payment = PaymentId.From("pay_1"), Provider = ProviderName.Stripe, ProviderPaymentId = "pi_1",
+            Amount = Money.FromMinorUnits(2_000, Currency.USD), Status = DeskRefundStatus.Pending, IdempotencyKey = IdempotencyKey.From("refund-rf_1"),
+            Reason = "Duplicate", RequestedBy = "clerk-1", RequestedAt = Morning, UpdatedAt = Morning,
+        };
+        var dispute = new DeskDispute
+        {
+            Id = "dp_1", Tenant = TenantA, Provider = ProviderName.Stripe, Account = "acct_1", ProviderPaymentId = "pi_1",
+            Amount = Money.FromMinorUnits(2_000, Currency.USD), Status = DeskDisputeStatus.Open, OpenedAt = Morning, LastEventAt = Morning,
+        };
+        var account = new TenantAccount { Tenant = TenantA, Name = "acme corp", BillingEmail = "billing@acme.test", Currency = Currency.USD, TimeZone = DateTimeZoneProviders.Tzdb["America/New_York"] };
+        var beta = new TenantAccount { Tenant = TenantB, Name = "Beta Ltd", BillingEmail = "ap@beta.test", Currency = Currency.GBP };
+        await using (var unit = await S.Units.BeginAsync(TenantA))
+        {
+            await S.Refunds.SaveAsync(unit, refund);
+            await S.Refunds.SaveAsync(unit, refund with { Id = "rf_2", RequestedAt = Morning.Minus(Duration.FromHours(1)), ProviderRefundId = "re_2", Status = DeskRefundStatus.Succeeded });
+            await S.Disputes.SaveAsync(unit, dispute);
+            await S.TenantAccounts.SaveAsync(unit, account);
+            AssertSameRecord(refund, await S.Refunds.FindAsync(unit, "rf_1"));
+            Assert.Equal("rf_2", (await S.Refunds.FindByProviderRefundIdAsync(unit, "re_2"))!.Id);
+            Assert.Equal(["rf_2", "rf_1"], (await S.Refunds.ListForPaymentAsync(unit, PaymentId.From("pay_1"))).Select(r => r.Id), StringComparer.Ordinal);
+            AssertSameRecord(account, await S.TenantAccounts.GetAsync(unit));
+            Assert.Null(await S.TenantAccounts.FindAsync(TenantA));
+            await Assert.ThrowsAsync<ArgumentException>(() => S.TenantAccounts.SaveAsync(unit, beta).AsTask());
+            await unit.CommitAsync();
+        }
+
+        await using (var unit = await S.Units.BeginAsync(TenantB))
+        {
+            await S.TenantAccounts.SaveAsync(unit, beta);
+            Assert.Null(await S.Refunds.FindAsync(unit, "rf_1"));
+            Assert.Null(await S.Disputes.FindAsync(unit, "dp_1"));
+            await unit.CommitAsync();
+        }
+
+        Assert.Equal(["rf_1"], (await S.Refunds.ListAsync(TenantA, DeskRefundStatus.Pending)).Select(r => r.Id), StringComparer.Ordinal);
+        Assert.Equal(["rf_2"], (await S.Refunds.ListAsync(null, DeskRefundStatus.Succeeded)).Select(r => r.Id), StringComparer.Ordinal);
+        Assert.Empty(await S.Refunds.ListAsync(TenantB, DeskRefundStatus.Pending));
+        AssertSameRecord(dispute, Assert.Single(await S.Disputes.ListAsync(null, DeskDisputeStatus.Open)));
+        Assert.Empty(await S.Disputes.ListAsync(TenantA, DeskDisputeStatus.Won));
+        Assert.Equal([TenantA, TenantB], (await S.TenantAccounts.ListAsync()).Select(a => a.Tenant));
+        Assert.Equal([TenantB], (await S.TenantAccounts.SearchAsync("beta", 10)).Select(a => a.Tenant));
+        Assert.Equal([TenantA], (await S.TenantAccounts.SearchAsync("a", 1)).Select(a => a.Tenant));
+        AssertSameRecord(account, await S.TenantAccounts.FindAsync(TenantA));
+    }
+
     private static AuditRecord Record(string id, TenantId tenant, Instant at, string action) =>
         new(id, at, tenant, "clerk-1", BillingRole.Finance, action, "Customer asked", AuditOutcome.Succeeded)
         {

@@ -64,6 +64,14 @@ public sealed class Stores : IAsyncDisposable
 
     public IPayLinkRevocationStore PayLinks => _provider.GetRequiredService<IPayLinkRevocationStore>();
 
+    public IProcessedEventStore ProcessedEvents => _provider.GetRequiredService<IProcessedEventStore>();
+
+    public IDeskRefundStore Refunds => _provider.GetRequiredService<IDeskRefundStore>();
+
+    public IDisputeStore Disputes => _provider.GetRequiredService<IDisputeStore>();
+
+    public ITenantAccountStore TenantAccounts => _provider.GetRequiredService<ITenantAccountStore>();
+
     public static Task<Stores> InMemoryAsync() => Task.FromResult(Build(null));
 
     public static async Task<Stores> PostgreSqlAsync(Action<EntitlementOptions> entitlements) => Build(await TestDatabase.CreateAsync(), entitlements: entitlements);
@@ -87,6 +95,10 @@ public sealed class Stores : IAsyncDisposable
         services.TryAddSingleton<IAuditLog, InMemoryAuditLog>();
         services.TryAddSingleton<ICreditApprovalStore, InMemoryCreditApprovalStore>();
         services.TryAddSingleton<IPayLinkRevocationStore, InMemoryPayLinkRevocationStore>();
+        services.TryAddSingleton<IProcessedEventStore, InMemoryProcessedEventStore>();
+        services.TryAddSingleton<IDeskRefundStore, InMemoryDeskRefundStore>();
+        services.TryAddSingleton<IDisputeStore, InMemoryDisputeStore>();
+        services.TryAddSingleton<ITenantAccountStore, InMemoryTenantAccountStore>();
         if (database is not null)
         {
             builder.UsePostgreSql(database.ConnectionString);
