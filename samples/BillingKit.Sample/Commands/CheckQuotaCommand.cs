@@ -13,7 +13,7 @@ internal static class CheckQuotaCommand
     public static Command Create(CommandRunner runner)
     {
         var tenant = SampleArguments.Tenant();
-        var metric = new Option<string>("--metric") { Description = "The metric key (verifications, attestations.mint, webhook_endpoints, seats, storage_bytes)", DefaultValueFactory = _ => Metric.Verifications.Key };
+        var metric = new Option<string>("--metric") { Description = "The metric key (verifications, attestations.mint, webhook_endpoints, seats, storage_bytes)", DefaultValueFactory = _ => Entitlements.Metric.Verifications.Key };
         var amount = new Option<long>("--amount") { Description = "How many units to ask for", DefaultValueFactory = _ => 1 };
         var consume = new Option<bool>("--consume") { Description = "Consume the units when allowed (TryConsume) instead of only checking" };
         var command = new Command("check-quota", "Ask the entitlement gate whether a tenant may use more, and why") { tenant, metric, amount, consume };
@@ -21,11 +21,7 @@ internal static class CheckQuotaCommand
         {
             var found = DeskSession.Tenant(parse.GetRequiredValue(tenant));
             DeskAuthorizer.Demand(session.Operator, DeskPermission.ViewBilling);
-            var key = parse.GetRequiredValue(metric);
-            if (!Metric.TryGet(key, out var chosen) || chosen is null)
-            {
-                throw new SampleInputException($"Unknown metric '{key}'. Known metrics: verifications, attestations.mint, webhook_endpoints, storage_bytes, seats.");
-            }
+            var chosen = Metric(parse.GetRequiredValue(metric));
 
             var units = parse.GetValue(amount);
             if (units <= 0)
@@ -40,6 +36,11 @@ internal static class CheckQuotaCommand
         }));
         return command;
     }
+
+    public static Metric Metric(string key) =>
+        Entitlements.Metric.TryGet(key, out var metric) && metric is not null
+            ? metric
+            : throw new SampleInputException($"Unknown metric '{key}'. Known metrics: verifications, attestations.mint, webhook_endpoints, storage_bytes, seats.");
 
     public static void Render(IAnsiConsole console, EntitlementService service, SampleTenant tenant, Metric metric, long units, EntitlementDecision decision)
     {

@@ -1,8 +1,6 @@
 using System.CommandLine;
-using BillingKit.Dunning;
 using BillingKit.Operations;
 using BillingKit.Sample.Rendering;
-using BillingKit.Sample.Seeding;
 using Spectre.Console;
 
 namespace BillingKit.Sample.Commands;
@@ -19,13 +17,12 @@ internal static class FailuresCommand
 
     public static async Task<int> RunAsync(DeskSession session, ParseResult parse, CancellationToken cancellationToken)
     {
-        DeskAuthorizer.Demand(session.Operator, DeskPermission.ViewBilling);
-        var rows = await session.Host.Get<DunningService>().GetFailuresAndSuspensionsAsync(cancellationToken);
+        var rows = await session.Host.Get<DeskViews>().GetFailuresAndSuspensionsAsync(session.Operator, cancellationToken);
         Render(session.Console, rows);
         return ExitCodes.Success;
     }
 
-    public static void Render(IAnsiConsole console, IReadOnlyList<DunningStatusRow> rows)
+    public static void Render(IAnsiConsole console, IReadOnlyList<DunningFailureRow> rows)
     {
         if (rows.Count == 0)
         {
@@ -33,12 +30,12 @@ internal static class FailuresCommand
             return;
         }
 
-        var table = Show.Table("Payment failures and suspensions", "Tenant", "State", "Access", "Contract", ">Days past due", ">Retries", "Last decline", "Forced", "Next", "When");
-        foreach (var row in rows)
+        var table = Show.Table("Payment failures and suspensions", "Tenant", "State", "Access", "Contract", ">Days past due", ">Retries", "Last decline", "Forced", "Next", "When", "Desk actions for you");
+        foreach (var failure in rows)
         {
-            var name = SampleCatalog.TryFind(row.Tenant.Value, out var tenant) ? tenant.Name : row.Tenant.Value;
+            var row = failure.Status;
             table.AddRow(
-                $"[bold]{Markup.Escape(row.Tenant.Value)}[/] [grey]{Markup.Escape(name)}[/]",
+                $"[bold]{Markup.Escape(row.Tenant.Value)}[/]\n[grey]{Markup.Escape(failure.TenantName)}[/]",
                 Show.State(row.State),
                 Show.Access(row.Access),
                 row.Mode.ToString(),
@@ -47,7 +44,8 @@ internal static class FailuresCommand
                 Show.Text(row.LastDeclineCode),
                 row.Forced?.ToString() ?? "-",
                 row.NextAction.ToString(),
-                Show.Moment(row.NextActionAt));
+                Show.Moment(row.NextActionAt),
+                failure.Actions.Count == 0 ? "-" : Markup.Escape(string.Join(", ", failure.Actions)));
         }
 
         console.Write(table);

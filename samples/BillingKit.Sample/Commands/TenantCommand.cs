@@ -1,5 +1,4 @@
 using System.CommandLine;
-using BillingKit.Operations;
 using BillingKit.Sample.Rendering;
 
 namespace BillingKit.Sample.Commands;
@@ -14,8 +13,7 @@ internal static class TenantCommand
         command.SetAction(runner.Action(async (session, parse, cancellationToken) =>
         {
             var found = DeskSession.Tenant(parse.GetRequiredValue(tenant));
-            DeskAuthorizer.Demand(session.Operator, DeskPermission.ViewBilling);
-            await TenantDetail.RenderAsync(session.Console, session.Host, found, cancellationToken);
+            await TenantDetail.RenderAsync(session.Console, session.Host, session.Operator, found, cancellationToken);
             return ExitCodes.Success;
         }));
         return command;

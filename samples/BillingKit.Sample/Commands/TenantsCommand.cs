@@ -1,5 +1,4 @@
 using System.CommandLine;
-using BillingKit.Operations;
 using BillingKit.Sample.Rendering;
 
 namespace BillingKit.Sample.Commands;
@@ -16,9 +15,7 @@ internal static class TenantsCommand
 
     public static async Task<int> RunAsync(DeskSession session, ParseResult parse, CancellationToken cancellationToken)
     {
-        DeskAuthorizer.Demand(session.Operator, DeskPermission.ViewReports);
-        var rows = await TenantOverview.LoadAsync(session.Host, cancellationToken);
-        Dashboard.Render(session.Console, rows, session.Host.Clock.GetCurrentInstant());
+        await Dashboard.RenderAsync(session.Console, session.Host, session.Operator, cancellationToken);
         return ExitCodes.Success;
     }
 }

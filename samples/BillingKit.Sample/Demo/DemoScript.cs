@@ -8,8 +8,7 @@ internal sealed class DemoScript(DeskSession session)
 {
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
-        var rows = await TenantOverview.LoadAsync(session.Host, cancellationToken);
-        Dashboard.Render(session.Console, rows, session.Host.Clock.GetCurrentInstant());
+        await Dashboard.RenderAsync(session.Console, session.Host, session.Operator, cancellationToken);
         return ExitCodes.Success;
     }
 }

@@ -3,20 +3,23 @@ using BillingKit.Dunning;
 using BillingKit.Entitlements;
 using BillingKit.Invoicing;
 using BillingKit.Ledger;
+using BillingKit.Operations;
+using BillingKit.Providers;
 using BillingKit.Sample.Seeding;
 using BillingKit.Storage;
 using NodaTime;
 
 namespace BillingKit.Sample.Hosting;
 
-/// <summary>What one billing event did, for the demo's log.</summary>
+/// <summary>What one step of the billing run did, for the demo's log.</summary>
 internal sealed record BillingNote(TenantId Tenant, string Text, bool IsProblem = false);
 
 /// <summary>
-/// The host's scheduler: what a host application runs every day. It bills the subscriptions due that day (invoice,
-/// ledger charge, expected payment), charges saved cards on the simulated card network, reports each outcome to the
-/// ledger, the invoice and dunning in one unit of work per tenant, runs the dunning processor (retries and stages)
-/// and pushes access-level changes to entitlements.
+/// The host's scheduler: what a host application runs every day next to BillingKit. It bills the subscriptions due
+/// that day, charges saved cards through the card provider and hands each outcome to the desk's
+/// <see cref="ProviderEventProcessor"/> (as a webhook would), raises manual invoices through the desk's
+/// <see cref="InvoiceDesk"/>, bills the billing group on one consolidated invoice, and runs the dunning processor
+/// (retries and stages), pushing the access levels it decides to entitlements.
 /// </summary>
 internal sealed class BillingRun(SampleHost host)
 {
@@ -25,9 +28,10 @@ internal sealed class BillingRun(SampleHost host)
     private readonly InvoiceService _invoices = host.Get<InvoiceService>();
     private readonly SubscriptionService _subscriptions = host.Get<SubscriptionService>();
     private readonly BillingGroupService _groups = host.Get<BillingGroupService>();
-    private readonly DunningService _dunning = host.Get<DunningService>();
     private readonly DunningProcessor _processor = host.Get<DunningProcessor>();
     private readonly EntitlementService _entitlements = host.Get<EntitlementService>();
+    private readonly ProviderEventProcessor _events = host.Get<ProviderEventProcessor>();
+    private readonly InvoiceDesk _invoiceDesk = host.Get<InvoiceDesk>();
 
     public static PaymentId PaymentIdFor(TenantId tenant, LocalDate due) =>
         PaymentId.From(string.Create(CultureInfo.InvariantCulture, $"pay_{tenant.Value}_{due:yyyy_MM}"));
@@ -48,9 +52,18 @@ internal sealed class BillingRun(SampleHost host)
             {
                 var schedule = await _subscriptions.GetScheduleAsync(tenant.Id, subscriptionId, cancellationToken);
                 var due = schedule.FirstOrDefault(p => p.DueDate == day && p.Status == ScheduledPaymentStatus.Pending);
-                if (due is not null)
+                if (due is null)
                 {
-                    await BillScheduledPaymentAsync(tenant, due, notes, cancellationToken);
+                    continue;
+                }
+
+                if (tenant.Collection == Collection.Manual)
+                {
+                    await BillManualAsync(tenant, due, notes, cancellationToken);
+                }
+                else
+                {
+                    await BillCardAsync(tenant, due, notes, cancellationToken);
                 }
             }
         }
@@ -58,7 +71,7 @@ internal sealed class BillingRun(SampleHost host)
         return notes;
     }
 
-    /// <summary>Runs the dunning processor at the clock's instant: due retries are charged, stage changes reach entitlements.</summary>
+    /// <summary>Runs the dunning processor at the clock's instant: due retries are charged, access changes reach entitlements.</summary>
     public async Task<IReadOnlyList<BillingNote>> RunDunningAsync(CancellationToken cancellationToken = default)
     {
         var notes = new List<BillingNote>();
@@ -71,15 +84,15 @@ internal sealed class BillingRun(SampleHost host)
                 notes.Add(new BillingNote(tenant, $"dunning {transition.From} -> {transition.To} ({transition.Cause})", IsProblem: true));
             }
 
-            foreach (var change in decision.Effects.OfType<ChangeAccessLevel>())
+            if (decision.Effects.OfType<ChangeAccessLevel>().LastOrDefault() is { } change)
             {
                 await _entitlements.SetAccessLevelAsync(tenant, change.To, cancellationToken);
                 notes.Add(new BillingNote(tenant, $"access {change.From} -> {change.To}", change.To != AccessLevel.Full));
             }
 
-            foreach (var attempt in decision.Effects.OfType<AttemptCharge>())
+            if (decision.Effects.OfType<AttemptCharge>().Any())
             {
-                await RetryFailedPaymentAsync(tenant, attempt.AttemptNumber, notes, cancellationToken);
+                notes.AddRange(await RetryFailedPaymentAsync(tenant, cancellationToken));
             }
         }
 
@@ -87,35 +100,23 @@ internal sealed class BillingRun(SampleHost host)
     }
 
     /// <summary>Charges the tenant's failed card payment again (a dunning retry, or after the card was updated).</summary>
-    public async Task RetryFailedPaymentAsync(TenantId tenant, int attemptNumber, List<BillingNote> notes, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<BillingNote>> RetryFailedPaymentAsync(TenantId tenant, CancellationToken cancellationToken = default)
     {
+        var notes = new List<BillingNote>();
         var failed = await _ledger.QueryPaymentsAsync(tenant, new PaymentQuery { Statuses = [PaymentStatus.Failed], PageSize = 10 }, cancellationToken);
-        var payment = failed.Items.OrderBy(p => p.DueDate).FirstOrDefault();
-        if (payment is null)
+        if (failed.Items.OrderBy(p => p.DueDate).FirstOrDefault() is { } payment)
         {
-            return;
+            await ChargeCardAsync(tenant, payment, notes, cancellationToken);
         }
 
-        await ChargeCardAsync(tenant, payment, attemptNumber, notes, cancellationToken);
+        return notes;
     }
 
-    private async Task BillScheduledPaymentAsync(SampleTenant tenant, ScheduledPayment due, List<BillingNote> notes, CancellationToken cancellationToken)
+    private async Task BillCardAsync(SampleTenant tenant, ScheduledPayment due, List<BillingNote> notes, CancellationToken cancellationToken)
     {
-        var plan = SampleCatalog.PlanOf(tenant);
-        var manual = tenant.Collection == Collection.Manual;
-        var line = InvoiceLine.Create($"{plan.Name} plan, {due.Period.Start.ToString("MMMM yyyy", CultureInfo.InvariantCulture)}", due.Amount) with
+        var newInvoice = new NewInvoice(tenant.Customer, Party(tenant), due.Amount.Currency, due.DueDate, PaymentTerms.DueOnReceipt)
         {
-            Period = due.Period,
-            SubscriptionId = due.SubscriptionId,
-            PlanId = plan.Id,
-        };
-        var purchaseOrder = host.Book.PurchaseOrders.TryGetValue(tenant.Id, out var po) ? po : (PurchaseOrderId?)null;
-        var newInvoice = new NewInvoice(tenant.Customer, new InvoiceParty(tenant.Name, Email: $"billing@{tenant.Id.Value}.example"),
-            due.Amount.Currency, due.DueDate, manual ? PaymentTerms.Net30 : PaymentTerms.DueOnReceipt)
-        {
-            Lines = [line],
-            CollectionMethod = manual ? CollectionMethod.Manual : CollectionMethod.Automatic,
-            PurchaseOrderId = manual ? purchaseOrder : null,
+            Lines = [Line(tenant, due)],
         };
 
         PaymentRecord payment;
@@ -124,17 +125,26 @@ internal sealed class BillingRun(SampleHost host)
         {
             var draft = await _invoices.CreateDraftAsync(unit, newInvoice, cancellationToken);
             invoice = await _invoices.FinalizeAsync(unit, draft.Id, cancellationToken);
-            payment = await ExpectPaymentAsync(unit, tenant, invoice, due.SubscriptionId, null,
-                manual ? ProviderName.Offline : ProviderName.Stripe,
-                manual ? PaymentMethod.Wire : PaymentMethod.Card, cancellationToken);
+            payment = await ExpectPaymentAsync(unit, tenant, invoice, due.SubscriptionId, null, SimulatedCardProvider.Name, PaymentMethod.Card, cancellationToken);
             await unit.CommitAsync(cancellationToken);
         }
 
-        notes.Add(new BillingNote(tenant.Id, $"invoice {invoice.Number} {invoice.Total}{(manual ? $", due {invoice.DueDate:yyyy-MM-dd}" : string.Empty)}"));
-        if (!manual)
-        {
-            await ChargeCardAsync(tenant.Id, payment, 1, notes, cancellationToken);
-        }
+        notes.Add(new BillingNote(tenant.Id, $"invoice {invoice.Number} {Amount(invoice.Total)}"));
+        await ChargeCardAsync(tenant.Id, payment, notes, cancellationToken);
+    }
+
+    private async Task BillManualAsync(SampleTenant tenant, ScheduledPayment due, List<BillingNote> notes, CancellationToken cancellationToken)
+    {
+        var purchaseOrder = host.Book.PurchaseOrders.TryGetValue(tenant.Id, out var po) ? po : (PurchaseOrderId?)null;
+        var request = new DeskRequest(Actor.System, tenant.Id, $"Monthly billing run for {due.Period.Start.ToString("MMMM yyyy", CultureInfo.InvariantCulture)}");
+        var invoice = await _invoiceDesk.CreateManualInvoiceAsync(request,
+            new NewInvoice(tenant.Customer, Party(tenant), due.Amount.Currency, due.DueDate, PaymentTerms.Net30)
+            {
+                Lines = [Line(tenant, due)],
+                PurchaseOrderId = purchaseOrder,
+            }, cancellationToken);
+        notes.Add(new BillingNote(tenant.Id, $"manual invoice {invoice.Number} {Amount(invoice.Total)}, due {invoice.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}"
+            + (purchaseOrder is null ? string.Empty : $", drawn on {invoice.PurchaseOrderNumber}")));
     }
 
     private async Task BillGroupAsync(SampleTenant tenant, LocalDate day, List<BillingNote> notes, CancellationToken cancellationToken)
@@ -164,7 +174,7 @@ internal sealed class BillingRun(SampleHost host)
             await unit.CommitAsync(cancellationToken);
         }
 
-        notes.Add(new BillingNote(tenant.Id, $"consolidated invoice {invoice.Number}: {invoice.Lines.Count} lines, {invoice.Total}"));
+        notes.Add(new BillingNote(tenant.Id, $"consolidated invoice {invoice.Number}: {invoice.Lines.Count} clinics on one invoice, {Amount(invoice.Total)}"));
     }
 
     private async Task<PaymentRecord> ExpectPaymentAsync(
@@ -201,79 +211,93 @@ internal sealed class BillingRun(SampleHost host)
         return update.Payment;
     }
 
-    private async Task ChargeCardAsync(TenantId tenant, PaymentRecord payment, int attemptNumber, List<BillingNote> notes, CancellationToken cancellationToken)
+    /// <summary>Charges the saved card and reports the outcome to the desk as the provider's webhook would.</summary>
+    private async Task ChargeCardAsync(TenantId tenant, PaymentRecord payment, List<BillingNote> notes, CancellationToken cancellationToken)
     {
-        var (chargeId, decline) = host.Cards.Charge(tenant);
+        var attempt = payment.Attempts.Count + 1;
+        var card = host.Get<IPaymentProviderRegistry>().GetProvider(SimulatedCardProvider.Name);
+        var customer = "cus_card_" + tenant.Value;
         var now = host.Clock.GetCurrentInstant();
-        var attemptKey = string.Create(CultureInfo.InvariantCulture, $"{payment.Id.Value}:{attemptNumber}");
-        await using (var unit = await _units.BeginAsync(tenant, cancellationToken))
+        BillingEvent outcome;
+        try
         {
-            await _ledger.StartPaymentAttemptAsync(unit, new StartPaymentAttemptRequest
+            var charged = await card.ChargeSavedPaymentMethodAsync(
+                new SavedPaymentMethodCharge(payment.Id, payment.Amount, customer, "pm_card_" + tenant.Value,
+                    IdempotencyKey.Derive("card-charge", payment.Id.Value, attempt.ToString(CultureInfo.InvariantCulture))),
+                cancellationToken);
+            outcome = new PaymentSucceededEvent
             {
-                IdempotencyKey = IdempotencyKey.Derive("attempt", attemptKey),
-                Actor = Actor.System,
-                Payment = payment.Id,
-                ProviderReference = chargeId,
-            }, cancellationToken);
-
-            var decision = decline is null
-                ? await RecordCardSuccessAsync(unit, payment, chargeId, attemptKey, now, cancellationToken)
-                : await RecordCardFailureAsync(unit, payment, decline, attemptKey, attemptNumber, now, cancellationToken);
-            notes.Add(decline is null
-                ? new BillingNote(tenant, $"card charged {payment.Amount} ({chargeId})")
-                : new BillingNote(tenant, $"card declined: {decline} (attempt {attemptNumber}, {payment.Amount})", IsProblem: true));
-            if (decision.Effects.OfType<ChangeAccessLevel>().LastOrDefault()?.To is { } level)
+                Provider = SimulatedCardProvider.Name,
+                Account = PaymentProviderRegistration.DefaultAccount,
+                EventId = "evt_" + charged.ProviderPaymentId,
+                EventType = "charge.succeeded",
+                OccurredAt = now,
+                Amount = charged.Amount,
+                PaymentId = payment.Id,
+                ProviderPaymentId = charged.ProviderPaymentId,
+                ProviderChargeId = charged.ProviderChargeId,
+                ProviderCustomerId = customer,
+            };
+            notes.Add(new BillingNote(tenant, $"card charged {Amount(payment.Amount)} ({charged.ProviderPaymentId})"));
+        }
+        catch (ProviderException declined) when (declined.Kind == ProviderErrorKind.Declined)
+        {
+            outcome = new PaymentFailedEvent
             {
-                await _entitlements.SetAccessLevelAsync(unit, level, cancellationToken);
-            }
+                Provider = SimulatedCardProvider.Name,
+                Account = PaymentProviderRegistration.DefaultAccount,
+                EventId = "evt_" + declined.ProviderPaymentId,
+                EventType = "charge.failed",
+                OccurredAt = now,
+                Amount = payment.Amount,
+                PaymentId = payment.Id,
+                ProviderPaymentId = declined.ProviderPaymentId ?? payment.Id.Value,
+                DeclineCode = declined.DeclineCode,
+                FailureCode = declined.Code,
+                FailureMessage = declined.Message,
+                ProviderCustomerId = customer,
+            };
+            notes.Add(new BillingNote(tenant, $"card declined: {declined.DeclineCode} (attempt {attempt}, {Amount(payment.Amount)})", IsProblem: true));
+        }
 
-            foreach (var transition in decision.Transitions)
-            {
-                notes.Add(new BillingNote(tenant, $"dunning {transition.From} -> {transition.To} ({transition.Cause})", transition.To != DunningState.Active));
-            }
+        var result = await _events.HandleAsync(tenant, outcome, cancellationToken);
+        foreach (var transition in result.Dunning?.Transitions ?? [])
+        {
+            notes.Add(new BillingNote(tenant, $"dunning {transition.From} -> {transition.To} ({transition.Cause})", transition.To != DunningState.Active));
+        }
 
-            await unit.CommitAsync(cancellationToken);
+        if (outcome is PaymentSucceededEvent)
+        {
+            await MarkScheduledPaymentPaidAsync(tenant, payment, cancellationToken);
         }
     }
 
-    private async Task<DunningDecision> RecordCardSuccessAsync(
-        ITenantUnitOfWork unit, PaymentRecord payment, string chargeId, string attemptKey, Instant now, CancellationToken cancellationToken)
+    private async Task MarkScheduledPaymentPaidAsync(TenantId tenant, PaymentRecord payment, CancellationToken cancellationToken)
     {
-        var paid = await _ledger.MarkAsPaidAsync(unit, new MarkAsPaidRequest
+        if (payment.Subscription is not { } subscription)
         {
-            IdempotencyKey = IdempotencyKey.Derive("paid", attemptKey),
-            Actor = Actor.System,
-            Payment = payment.Id,
-            PaymentDate = now.InUtc().Date,
-            Method = PaymentMethod.Card,
-            ProviderReference = chargeId,
-        }, cancellationToken);
-        if (payment.Invoice is { } invoice)
-        {
-            await _invoices.RecordPaymentAsync(unit, invoice, payment.Id, paid.Payment.Amount, cancellationToken);
+            return;
         }
 
-        if (payment.Subscription is { } subscription)
+        var schedule = await _subscriptions.GetScheduleAsync(tenant, subscription, cancellationToken);
+        if (schedule.FirstOrDefault(p => p.DueDate == payment.DueDate && p.Status == ScheduledPaymentStatus.Pending) is { } scheduled)
         {
-            var schedule = await _subscriptions.GetScheduleAsync(unit.Tenant, subscription, cancellationToken);
-            var scheduled = schedule.First(p => p.DueDate == payment.DueDate);
-            await _subscriptions.MarkScheduledPaymentPaidAsync(unit, subscription, scheduled.Sequence, cancellationToken);
+            await _subscriptions.MarkScheduledPaymentPaidAsync(tenant, subscription, scheduled.Sequence, cancellationToken);
         }
-
-        return await _dunning.ApplyAsync(unit, new PaymentSucceeded(now), cancellationToken);
     }
 
-    private async Task<DunningDecision> RecordCardFailureAsync(
-        ITenantUnitOfWork unit, PaymentRecord payment, string decline, string attemptKey, int attemptNumber, Instant now, CancellationToken cancellationToken)
+    private static InvoiceParty Party(SampleTenant tenant) => new(tenant.Name, Email: $"billing@{tenant.Id.Value}.example");
+
+    private static InvoiceLine Line(SampleTenant tenant, ScheduledPayment due)
     {
-        await _ledger.MarkPaymentFailedAsync(unit, new PaymentFailedRequest
+        var plan = SampleCatalog.PlanOf(tenant);
+        return InvoiceLine.Create($"{plan.Name} plan, {due.Period.Start.ToString("MMMM yyyy", CultureInfo.InvariantCulture)}", due.Amount) with
         {
-            IdempotencyKey = IdempotencyKey.Derive("failed", attemptKey),
-            Actor = Actor.System,
-            Payment = payment.Id,
-            FailureReason = DeclineCodes.Classify(decline).Description,
-            DeclineCode = decline,
-        }, cancellationToken);
-        return await _dunning.ApplyAsync(unit, new PaymentFailed(now, decline, attemptNumber), cancellationToken);
+            Period = due.Period,
+            SubscriptionId = due.SubscriptionId,
+            PlanId = plan.Id,
+        };
     }
+
+    private static string Amount(Money money) => money.ToDisplayString(CultureInfo.GetCultureInfo("en-US"));
 }

@@ -1,4 +1,4 @@
-using BillingKit.Invoicing;
+using BillingKit.Providers;
 using BillingKit.Sample.Seeding;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
@@ -6,17 +6,19 @@ using NodaTime;
 namespace BillingKit.Sample.Hosting;
 
 /// <summary>
-/// One run of the sample: BillingKit registered in a service container over the embedded in-memory store, the
-/// simulated clock, the seeded book and the simulated card network. Built fresh for every command.
+/// One run of the sample: BillingKit registered in a service container the way a host application does it
+/// (<c>AddBillingKit</c> over the embedded in-memory stores, or PostgreSQL), with the simulated clock, the sample's
+/// plans, a simulated card provider, and the seeded book. Built fresh for every command.
 /// </summary>
 internal sealed class SampleHost : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    private SampleHost(ServiceProvider services, SimulatedClock clock)
+    private SampleHost(ServiceProvider services, SimulatedClock clock, SimulatedCardProvider cards)
     {
         _services = services;
         Clock = clock;
+        Cards = cards;
     }
 
     public IServiceProvider Services => _services;
@@ -25,37 +27,40 @@ internal sealed class SampleHost : IAsyncDisposable
 
     public SampleBook Book { get; } = new();
 
-    public SimulatedCardNetwork Cards { get; } = new();
-
-    public T Get<T>()
-        where T : notnull => _services.GetRequiredService<T>();
+    public SimulatedCardProvider Cards { get; }
 
     /// <summary>The PostgreSQL schema this run uses, or <see langword="null"/> for the embedded in-memory store.</summary>
     public string? PostgreSqlSchema { get; private init; }
 
-    /// <summary>Registers BillingKit the way a host application does, with the sample's clock and plans.</summary>
+    public T Get<T>()
+        where T : notnull => _services.GetRequiredService<T>();
+
+    /// <summary>Registers BillingKit the way a host application does, with the sample's clock, plans and card provider.</summary>
     /// <param name="start">Where the simulated clock starts.</param>
     /// <param name="postgres">A PostgreSQL connection string, or <see langword="null"/> for the embedded in-memory store.</param>
     public static SampleHost Create(Instant start, string? postgres = null)
     {
         var clock = new SimulatedClock(start);
+        var cards = new SimulatedCardProvider(clock);
         var services = new ServiceCollection();
 
-        // The host's clock wins over BillingKit's SystemClock default (registered with TryAdd).
+        // The host's clock wins over BillingKit's SystemClock default (BillingKit registers it with TryAdd).
         services.AddSingleton<IClock>(clock);
-        var builder = services.AddBillingKitCore();
-        builder
-            .AddLedger()
-            .AddDunning()
-            .AddEntitlements(o =>
+
+        // The sample's card processor, registered as a payment provider like the Stripe, Paystack and Flutterwave
+        // adapters are; the desk refunds through it and the host reports its outcomes as provider events.
+        services.AddSingleton(new PaymentProviderRegistration(SimulatedCardProvider.Name, PaymentProviderRegistration.DefaultAccount, _ => cards));
+
+        var builder = services.AddBillingKit(o =>
+        {
+            foreach (var plan in SampleCatalog.Plans)
             {
-                foreach (var plan in SampleCatalog.Plans)
-                {
-                    o.Plans.Add(plan);
-                }
-            })
-            .AddInvoicing(o => o.ManualPaymentInstructions = SampleCatalog.ManualPaymentInstructions)
-            .AddInvoicePdf(o => o.CultureName = "en-US");
+                o.Entitlements.Plans.Add(plan);
+            }
+
+            o.Invoicing.ManualPaymentInstructions = SampleCatalog.ManualPaymentInstructions;
+        });
+        builder.AddInvoicePdf(o => o.CultureName = "en-US");
 
         // Every run seeds a new book, so with PostgreSQL each run gets a schema of its own (created by the migrations)
         // and never touches existing data; the schema is printed so it can be inspected (and dropped) afterwards.
@@ -71,7 +76,7 @@ internal sealed class SampleHost : IAsyncDisposable
         }
 
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
-        return new SampleHost(provider, clock) { PostgreSqlSchema = schema };
+        return new SampleHost(provider, clock, cards) { PostgreSqlSchema = schema };
     }
 
     public ValueTask DisposeAsync() => _services.DisposeAsync();

@@ -1,9 +1,9 @@
 using BillingKit.Dunning;
 using BillingKit.Entitlements;
 using BillingKit.Invoicing;
-using BillingKit.Ledger;
+using BillingKit.Operations;
+using BillingKit.Providers;
 using BillingKit.Sample.Hosting;
-using BillingKit.Storage;
 using NodaTime;
 
 namespace BillingKit.Sample.Seeding;
@@ -59,11 +59,11 @@ internal sealed class SampleSeeder(SampleHost host)
 
     private async Task OnboardAsync(SampleTenant tenant, CancellationToken cancellationToken)
     {
-        var entitlements = host.Get<EntitlementService>();
-        var dunning = host.Get<DunningService>();
+        var onboarding = new DeskRequest(Onboarding, tenant.Id, "New customer signed up");
+        await RegisterAsync(onboarding, tenant, cancellationToken);
+        await host.Get<EntitlementDesk>().SetPlanAsync(onboarding, tenant.Plan, SampleCatalog.FirstBillingDay, cancellationToken);
+        await host.Get<DunningService>().EnrollAsync(tenant.Id, tenant.Mode, cancellationToken: cancellationToken);
         var subscriptions = host.Get<SubscriptionService>();
-        await entitlements.SetPlanAsync(tenant.Id, tenant.Plan, SampleCatalog.FirstBillingDay, cancellationToken);
-        await dunning.EnrollAsync(tenant.Id, tenant.Mode, cancellationToken: cancellationToken);
 
         var plan = SampleCatalog.PlanOf(tenant);
         if (tenant.Collection == Collection.Group)
@@ -104,34 +104,39 @@ internal sealed class SampleSeeder(SampleHost host)
             {
                 Reference = "Enterprise plan, 12 months",
             }, cancellationToken);
-            await orders.ApproveAsync(tenant.Id, order.Id, Onboarding, cancellationToken);
+            await host.Get<PurchaseOrderDesk>().ApproveAsync(new DeskRequest(Onboarding, tenant.Id, "Signed enterprise agreement EA-2026-014"), order.Id, cancellationToken);
             host.Book.PurchaseOrders[tenant.Id] = order.Id;
         }
     }
 
-    /// <summary>A bank transfer arrives for a manual invoice (the bank feed the host reconciles).</summary>
+    private async Task RegisterAsync(DeskRequest onboarding, SampleTenant tenant, CancellationToken cancellationToken)
+    {
+        var card = tenant.Collection == Collection.Card;
+        await host.Get<TenantDirectory>().RegisterAsync(onboarding, new TenantAccount
+        {
+            Tenant = tenant.Id,
+            Name = tenant.Name,
+            BillingEmail = $"billing@{tenant.Id.Value}.example",
+            Contact = tenant.Segment,
+            Plan = tenant.Plan,
+            Provider = card ? SimulatedCardProvider.Name : ProviderName.Offline,
+            ProviderCustomerId = card ? "cus_card_" + tenant.Id.Value : null,
+            Customer = tenant.Customer,
+            Currency = SampleCatalog.Currency,
+        }, cancellationToken);
+    }
+
+    /// <summary>A bank transfer arrives for a manual invoice: the host's bank feed records it at the desk.</summary>
     private async Task ReceiveTransferAsync(SampleTenant tenant, LocalDate billed, string reference, CancellationToken cancellationToken)
     {
-        var ledger = host.Get<LedgerService>();
-        var invoices = host.Get<InvoiceService>();
-        var paymentId = BillingRun.PaymentIdFor(tenant.Id, billed);
-        await using var unit = await host.Get<IUnitOfWorkFactory>().BeginAsync(tenant.Id, cancellationToken);
-        var payment = await ledger.GetPaymentAsync(unit, paymentId, cancellationToken);
-        var paid = await ledger.MarkAsPaidAsync(unit, new MarkAsPaidRequest
-        {
-            IdempotencyKey = IdempotencyKey.Derive("bank-feed", paymentId.Value, reference),
-            Actor = Actor.System,
-            Payment = paymentId,
-            PaymentDate = host.Clock.GetCurrentInstant().InUtc().Date,
-            Method = payment.Method,
-            Reference = reference,
-        }, cancellationToken);
-        if (payment.Invoice is { } invoice)
-        {
-            await invoices.RecordPaymentAsync(unit, invoice, paymentId, paid.Payment.Amount, cancellationToken);
-        }
-
-        await unit.CommitAsync(cancellationToken);
+        var page = await host.Get<InvoiceService>().SearchAsync(tenant.Id, new InvoiceQuery { InvoiceDateFrom = billed, InvoiceDateTo = billed }, cancellationToken);
+        var invoice = page.Items.Single(i => i.IsFinalized);
+        var method = tenant.Collection == Collection.Group ? PaymentMethod.BankTransfer : PaymentMethod.Wire;
+        await host.Get<PaymentDesk>().RecordPaymentAsync(
+            new DeskRequest(Actor.System, tenant.Id, $"Bank feed: transfer {reference} received"),
+            invoice.Id,
+            new OfflinePayment(invoice.AmountRemaining, host.Clock.GetCurrentInstant().InUtc().Date, method, reference),
+            cancellationToken);
     }
 
     private void SeedUsage()
