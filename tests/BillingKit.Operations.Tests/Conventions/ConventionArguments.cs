@@ -63,6 +63,9 @@ public sealed class ConventionArguments
         })
         .Arrange("refund.unused-time", "payment", async desk =>
             (await desk.Desk.PayAsync(Tenant, "pay_unused", Money.FromMajor(99m, Currency.USD), desk.Today, subscription: desk.Subscription)).Id)
+        .Arrange("subscription.extend-trial", "subscription", async desk =>
+            (await desk.Desk.SubscribeAsync(Tenant, BillingKitDesk.Pro, Money.FromMajor(99m, Currency.USD), BillingFrequency.Monthly, desk.Today.PlusDays(14))).Id)
+        .Arrange("subscription.extend-trial", "trialEnd", desk => Task.FromResult<object?>(desk.Today.PlusDays(30)))
         .Arrange("dispute.accept", "disputeId", OpenDisputeAsync)
         .Arrange("dispute.submit-evidence", "disputeId", OpenDisputeAsync)
         .Arrange("pay-link.revoke", "linkId", async desk =>
