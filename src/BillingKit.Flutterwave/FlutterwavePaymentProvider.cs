@@ -131,7 +131,7 @@ public sealed class FlutterwavePaymentProvider : IPaymentProvider
             };
         }
 
-        return Checked(payment, charge);
+        return _api.CheckCharge(payment, charge);
     }
 
     /// <inheritdoc/>
@@ -160,7 +160,7 @@ public sealed class FlutterwavePaymentProvider : IPaymentProvider
             body["amount"] = FlutterwaveAmount.ToMajor(amount);
         }
 
-        body["comments"] = Comments(refund);
+        body["comments"] = ProviderNotes.Refund(refund, withPaymentId: false);
         JsonElement data;
         try
         {
@@ -182,7 +182,7 @@ public sealed class FlutterwavePaymentProvider : IPaymentProvider
         return new ProviderRefund
         {
             Provider = ProviderName.Flutterwave,
-            ProviderRefundId = data.Text("id") ?? throw Invalid("a refund without an id"),
+            ProviderRefundId = data.Text("id") ?? throw _api.Invalid("a refund without an id"),
             ProviderPaymentId = payment.ProviderPaymentId,
             Amount = refunded is { } major ? ToMoney(major, payment.Amount.Currency) : refund.Amount ?? payment.Amount,
             Status = RefundStatus(data.Text("status")),
@@ -220,7 +220,7 @@ public sealed class FlutterwavePaymentProvider : IPaymentProvider
             throw new ArgumentException("Flutterwave cannot stage chargeback evidence; send it with Submit set, once.", nameof(evidence));
         }
 
-        var comment = EvidenceComment(evidence);
+        var comment = ProviderNotes.Evidence(evidence, " | ", evidence.CustomerEmail is { } email ? "Customer: " + email : null);
         if (comment.Length == 0)
         {
             throw new ArgumentException("The evidence has no text for Flutterwave's chargeback comment; set ProductDescription, ServiceDate, AccessActivityLog or UncategorizedText.", nameof(evidence));
@@ -283,7 +283,7 @@ public sealed class FlutterwavePaymentProvider : IPaymentProvider
             var root = await _api.GetAsync(query, cancellationToken).ConfigureAwait(false);
             if (root.Child("data") is not { ValueKind: JsonValueKind.Array } items)
             {
-                throw Invalid("a chargeback list without data");
+                throw _api.Invalid("a chargeback list without data");
             }
 
             foreach (var item in items.EnumerateArray())
@@ -301,9 +301,9 @@ public sealed class FlutterwavePaymentProvider : IPaymentProvider
 
     internal ProviderPayment ReadTransaction(JsonElement data)
     {
-        var id = data.Text("id") ?? throw Invalid("a transaction without an id");
+        var id = data.Text("id") ?? throw _api.Invalid("a transaction without an id");
         var currency = ReadCurrency(data.Text("currency"));
-        var amount = ToMoney(data.Decimal("amount") ?? throw Invalid("a transaction without an amount"), currency);
+        var amount = ToMoney(data.Decimal("amount") ?? throw _api.Invalid("a transaction without an amount"), currency);
         var status = PaymentStatus(data.Text("status"));
         var processor = data.Text("processor_response");
         (string Code, string? DeclineCode)? failure = status == ProviderPaymentStatus.Failed
@@ -382,15 +382,15 @@ public sealed class FlutterwavePaymentProvider : IPaymentProvider
         }
         else
         {
-            throw Invalid("a chargeback that names neither its currency nor its transaction");
+            throw _api.Invalid("a chargeback that names neither its currency nor its transaction");
         }
 
         return new ProviderDispute
         {
             Provider = ProviderName.Flutterwave,
-            ProviderDisputeId = data.Text("id") ?? throw Invalid("a chargeback without an id"),
+            ProviderDisputeId = data.Text("id") ?? throw _api.Invalid("a chargeback without an id"),
             ProviderPaymentId = paymentId ?? data.Text("flw_ref") ?? string.Empty,
-            Amount = ToMoney(data.Decimal("amount") ?? throw Invalid("a chargeback without an amount"), currency),
+            Amount = ToMoney(data.Decimal("amount") ?? throw _api.Invalid("a chargeback without an amount"), currency),
             Status = ChargebackStatus(data.Text("status")),
             Reason = data.Text("stage"),
             EvidenceDueBy = data.Time("due_date"),
@@ -411,55 +411,10 @@ public sealed class FlutterwavePaymentProvider : IPaymentProvider
         }
     }
 
-    private ProviderPayment Checked(ProviderPayment payment, SavedPaymentMethodCharge charge)
-    {
-        if (payment.Amount != charge.Amount)
-        {
-            throw _api.Error(ProviderErrorKind.InvalidResponse, "amount_mismatch", $"Flutterwave reports transaction {payment.ProviderPaymentId} as {payment.Amount}, but {charge.Amount} was charged; check it in the dashboard before recording anything.", 200);
-        }
-
-        if (payment.Status is ProviderPaymentStatus.Failed or ProviderPaymentStatus.Canceled)
-        {
-            throw new ProviderException(ProviderName.Flutterwave, ProviderErrorKind.Declined, payment.FailureCode ?? "card_declined", $"Flutterwave declined the charge of {charge.Amount} ({payment.FailureMessage ?? "no reason given"}).")
-            {
-                Account = Account,
-                HttpStatus = 200,
-                DeclineCode = payment.DeclineCode,
-                ProviderPaymentId = payment.ProviderPaymentId,
-            };
-        }
-
-        return payment with { PaymentId = payment.PaymentId ?? charge.PaymentId };
-    }
-
-    private static string EvidenceComment(DisputeEvidence evidence) => string.Join(
-        " | ",
-        new[]
-        {
-            evidence.ProductDescription,
-            evidence.ServiceDate is { } date ? "Service period: " + date : null,
-            evidence.AccessActivityLog is { } log ? "Usage: " + log : null,
-            evidence.RefundRefusalExplanation,
-            evidence.CancellationRebuttal,
-            evidence.UncategorizedText,
-            evidence.CustomerEmail is { } email ? "Customer: " + email : null,
-        }.Where(part => !string.IsNullOrWhiteSpace(part)));
-
-    private static string Comments(RefundRequest refund)
-    {
-        var note = new StringBuilder("BillingKit refund (").Append(refund.Reason.ToString()).Append(')');
-        if (!string.IsNullOrWhiteSpace(refund.Note))
-        {
-            note.Append(": ").Append(refund.Note);
-        }
-
-        return note.Append("; key ").Append(refund.IdempotencyKey.Value).ToString();
-    }
-
     private static bool IsTransactionId(string id) => long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out _);
 
     private JsonElement Data(JsonElement root) =>
-        root.Child("data") is { ValueKind: JsonValueKind.Object } data ? data : throw Invalid("an answer without a data object");
+        root.Child("data") is { ValueKind: JsonValueKind.Object } data ? data : throw _api.Invalid("an answer without a data object");
 
     private Money ToMoney(decimal major, Currency currency)
     {
@@ -474,7 +429,7 @@ public sealed class FlutterwavePaymentProvider : IPaymentProvider
     }
 
     private Currency ReadCurrency(string? code) =>
-        Currency.TryFromCode(code, out var currency) ? currency : throw Invalid($"an unknown currency '{code}'");
+        Currency.TryFromCode(code, out var currency) ? currency : throw _api.Invalid($"an unknown currency '{code}'");
 
     private void RequireCurrency(Currency currency)
     {
@@ -483,7 +438,4 @@ public sealed class FlutterwavePaymentProvider : IPaymentProvider
             throw new UnsupportedCurrencyException(ProviderName.Flutterwave, Account, currency);
         }
     }
-
-    private ProviderException Invalid(string what) =>
-        _api.Error(ProviderErrorKind.InvalidResponse, "invalid_response", $"Flutterwave returned {what}; the answer cannot be trusted.", 200);
 }

@@ -122,23 +122,7 @@ public sealed class PaystackPaymentProvider : IPaymentProvider
             payment = await GetPaymentAsync(reference, cancellationToken).ConfigureAwait(false);
         }
 
-        if (payment.Amount != charge.Amount)
-        {
-            throw _api.Error(ProviderErrorKind.InvalidResponse, "amount_mismatch", $"Paystack reports transaction {payment.ProviderPaymentId} as {payment.Amount}, but {charge.Amount} was charged; check it in the Paystack dashboard before recording anything.", 200);
-        }
-
-        if (payment.Status is ProviderPaymentStatus.Failed or ProviderPaymentStatus.Canceled)
-        {
-            throw new ProviderException(ProviderName.Paystack, ProviderErrorKind.Declined, payment.FailureCode ?? "card_declined", $"Paystack declined the charge of {charge.Amount} ({payment.FailureMessage ?? "no reason given"}).")
-            {
-                Account = Account,
-                HttpStatus = 200,
-                DeclineCode = payment.DeclineCode,
-                ProviderPaymentId = payment.ProviderPaymentId,
-            };
-        }
-
-        return payment with { PaymentId = payment.PaymentId ?? charge.PaymentId };
+        return _api.CheckCharge(payment, charge);
     }
 
     /// <inheritdoc/>
@@ -158,7 +142,7 @@ public sealed class PaystackPaymentProvider : IPaymentProvider
             body["currency"] = amount.Currency.Code;
         }
 
-        body["merchant_note"] = MerchantNote(refund);
+        body["merchant_note"] = ProviderNotes.Refund(refund, withPaymentId: true);
         if (await FindRefundAsync(refund, cancellationToken).ConfigureAwait(false) is { } earlier)
         {
             return earlier;
@@ -230,7 +214,7 @@ public sealed class PaystackPaymentProvider : IPaymentProvider
     public async Task<ProviderDispute> SubmitDisputeEvidenceAsync(DisputeEvidence evidence, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(evidence);
-        var serviceDetails = ServiceDetails(evidence);
+        var serviceDetails = ProviderNotes.Evidence(evidence, "\n");
         RequireEvidenceFields(evidence, serviceDetails);
         var id = DisputeId(evidence.ProviderDisputeId);
         var body = new JsonObject
@@ -286,8 +270,8 @@ public sealed class PaystackPaymentProvider : IPaymentProvider
         }
 
         var upload = Data(await _api.GetAsync($"dispute/{id}/upload_url", cancellationToken).ConfigureAwait(false));
-        var signedUrl = upload.Text("signedUrl") ?? throw Invalid("an upload URL without signedUrl");
-        var fileName = upload.Text("fileName") ?? throw Invalid("an upload URL without fileName");
+        var signedUrl = upload.Text("signedUrl") ?? throw _api.Invalid("an upload URL without signedUrl");
+        var fileName = upload.Text("fileName") ?? throw _api.Invalid("an upload URL without fileName");
         using (var put = new HttpRequestMessage(HttpMethod.Put, new Uri(signedUrl, UriKind.Absolute)))
         {
             put.Content = new StringContent($"Dispute {providerDisputeId} accepted by the merchant (BillingKit {idempotencyKey.Value}).", Encoding.UTF8, "text/plain");
@@ -375,7 +359,7 @@ public sealed class PaystackPaymentProvider : IPaymentProvider
             var root = await _api.GetAsync(query.ToString(), cancellationToken).ConfigureAwait(false);
             if (root.Child("data") is not { ValueKind: JsonValueKind.Array } items)
             {
-                throw Invalid("a dispute list without data");
+                throw _api.Invalid("a dispute list without data");
             }
 
             foreach (var item in items.EnumerateArray())
@@ -393,8 +377,8 @@ public sealed class PaystackPaymentProvider : IPaymentProvider
 
     internal ProviderPayment ReadTransaction(JsonElement data)
     {
-        var reference = data.Text("reference") ?? throw Invalid("a transaction without a reference");
-        var amount = Money.FromMinorUnits(data.Int64("amount") ?? throw Invalid("a transaction without an amount"), ReadCurrency(data.Text("currency")));
+        var reference = data.Text("reference") ?? throw _api.Invalid("a transaction without a reference");
+        var amount = Money.FromMinorUnits(data.Int64("amount") ?? throw _api.Invalid("a transaction without an amount"), ReadCurrency(data.Text("currency")));
         var statusText = data.Text("status");
         var status = PaymentStatus(statusText);
         var gateway = data.Text("gateway_response") ?? data.Text("message");
@@ -440,13 +424,13 @@ public sealed class PaystackPaymentProvider : IPaymentProvider
     {
         var transaction = data.Child("transaction");
         var currency = ReadCurrency(data.Text("currency") ?? transaction?.Text("currency"));
-        var minor = (transaction is { ValueKind: JsonValueKind.Object } t ? t.Int64("amount") : null) ?? data.Int64("refund_amount") ?? throw Invalid("a dispute without an amount");
+        var minor = (transaction is { ValueKind: JsonValueKind.Object } t ? t.Int64("amount") : null) ?? data.Int64("refund_amount") ?? throw _api.Invalid("a dispute without an amount");
         var status = data.Text("status")?.ToUpperInvariant();
         var resolution = data.Text("resolution")?.ToUpperInvariant();
         return new ProviderDispute
         {
             Provider = ProviderName.Paystack,
-            ProviderDisputeId = data.Text("id") ?? throw Invalid("a dispute without an id"),
+            ProviderDisputeId = data.Text("id") ?? throw _api.Invalid("a dispute without an id"),
             ProviderPaymentId = (transaction is { ValueKind: JsonValueKind.Object } tx ? tx.Text("reference") : null)
                 ?? data.Text("transaction_reference") ?? data.Text("merchant_transaction_reference") ?? transaction?.GetRawText() ?? string.Empty,
             Amount = Money.FromMinorUnits(minor, currency),
@@ -472,9 +456,9 @@ public sealed class PaystackPaymentProvider : IPaymentProvider
         return new ProviderRefund
         {
             Provider = ProviderName.Paystack,
-            ProviderRefundId = data.Text("id") ?? throw Invalid("a refund without an id"),
+            ProviderRefundId = data.Text("id") ?? throw _api.Invalid("a refund without an id"),
             ProviderPaymentId = (transaction is { ValueKind: JsonValueKind.Object } tx ? tx.Text("reference") : null) ?? data.Text("transaction_reference") ?? refund.ProviderPaymentId,
-            Amount = Money.FromMinorUnits(data.Int64("amount") ?? refund.Amount?.MinorUnits ?? throw Invalid("a refund without an amount"), currency),
+            Amount = Money.FromMinorUnits(data.Int64("amount") ?? refund.Amount?.MinorUnits ?? throw _api.Invalid("a refund without an amount"), currency),
             Status = RefundStatus(data.Text("status")),
             CreatedAt = data.Time("createdAt") ?? data.Time("created_at"),
         };
@@ -491,7 +475,7 @@ public sealed class PaystackPaymentProvider : IPaymentProvider
             var root = await _api.GetAsync(FormattableString.Invariant($"refund?perPage=100&page={page}&from={Uri.EscapeDataString(from)}"), cancellationToken).ConfigureAwait(false);
             if (root.Child("data") is not { ValueKind: JsonValueKind.Array } items)
             {
-                throw Invalid("a refund list without data");
+                throw _api.Invalid("a refund list without data");
             }
 
             foreach (var item in items.EnumerateArray())
@@ -558,18 +542,6 @@ public sealed class PaystackPaymentProvider : IPaymentProvider
     private static PaymentId? PaymentIdFrom(JsonElement metadata) =>
         metadata.Text("billingkit_payment_id") is { } value && PaymentId.TryFrom(value, out var id) ? id : null;
 
-    private static string ServiceDetails(DisputeEvidence evidence) => string.Join(
-        "\n",
-        new[]
-        {
-            evidence.ProductDescription,
-            evidence.ServiceDate is { } date ? "Service period: " + date : null,
-            evidence.AccessActivityLog is { } log ? "Usage: " + log : null,
-            evidence.RefundRefusalExplanation,
-            evidence.CancellationRebuttal,
-            evidence.UncategorizedText,
-        }.Where(part => !string.IsNullOrWhiteSpace(part)));
-
     private static void RequireEvidenceFields(DisputeEvidence evidence, string serviceDetails)
     {
         var missing = new List<string>();
@@ -604,22 +576,6 @@ public sealed class PaystackPaymentProvider : IPaymentProvider
         }
     }
 
-    private static string MerchantNote(RefundRequest refund)
-    {
-        var note = new StringBuilder("BillingKit refund (").Append(refund.Reason.ToString()).Append(')');
-        if (!string.IsNullOrWhiteSpace(refund.Note))
-        {
-            note.Append(": ").Append(refund.Note);
-        }
-
-        if (refund.PaymentId is { } payment)
-        {
-            note.Append("; payment ").Append(payment.Value);
-        }
-
-        return note.Append("; key ").Append(refund.IdempotencyKey.Value).ToString();
-    }
-
     private static JsonElement Data(JsonElement root) =>
         root.Child("data") is { ValueKind: JsonValueKind.Object } data
             ? data
@@ -636,7 +592,7 @@ public sealed class PaystackPaymentProvider : IPaymentProvider
     private Currency ReadCurrency(string? code) =>
         Currency.TryFromCode(code, out var currency)
             ? currency
-            : throw Invalid($"an unknown currency '{code}'");
+            : throw _api.Invalid($"an unknown currency '{code}'");
 
     private void RequireCurrency(Currency currency)
     {
@@ -645,7 +601,4 @@ public sealed class PaystackPaymentProvider : IPaymentProvider
             throw new UnsupportedCurrencyException(ProviderName.Paystack, Account, currency);
         }
     }
-
-    private ProviderException Invalid(string what) =>
-        _api.Error(ProviderErrorKind.InvalidResponse, "invalid_response", $"Paystack returned {what}; the answer cannot be trusted.", 200);
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using BillingKit.Providers.Http;
 
 namespace BillingKit.Flutterwave.Internal;
 
@@ -38,15 +39,7 @@ internal static class FlutterwaveSignature
             return false;
         }
 
-        Span<byte> expected = stackalloc byte[HMACSHA256.HashSizeInBytes];
-        var matched = false;
-        foreach (var secret in secretHashes)
-        {
-            HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body, expected);
-            matched |= CryptographicOperations.FixedTimeEquals(expected, received);
-        }
-
-        return matched;
+        return WebhookSecrets.AnyMatches(HMACSHA256.HashData, HMACSHA256.HashSizeInBytes, body, received, secretHashes);
     }
 
     public static bool LegacyMatches(string? header, IEnumerable<string> secretHashes)
@@ -58,14 +51,6 @@ internal static class FlutterwaveSignature
 
         Span<byte> received = stackalloc byte[SHA256.HashSizeInBytes];
         SHA256.HashData(Encoding.UTF8.GetBytes(header), received);
-        Span<byte> expected = stackalloc byte[SHA256.HashSizeInBytes];
-        var matched = false;
-        foreach (var secret in secretHashes)
-        {
-            SHA256.HashData(Encoding.UTF8.GetBytes(secret), expected);
-            matched |= CryptographicOperations.FixedTimeEquals(expected, received);
-        }
-
-        return matched;
+        return WebhookSecrets.AnyMatches((secret, _, expected) => SHA256.HashData(secret, expected), SHA256.HashSizeInBytes, [], received, secretHashes);
     }
 }

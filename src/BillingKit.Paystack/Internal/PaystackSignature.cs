@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using BillingKit.Providers.Http;
 
 namespace BillingKit.Paystack.Internal;
 
@@ -34,14 +35,6 @@ internal static class PaystackSignature
             return false;
         }
 
-        Span<byte> expected = stackalloc byte[HMACSHA512.HashSizeInBytes];
-        var matched = false;
-        foreach (var secret in secretKeys)
-        {
-            HMACSHA512.HashData(Encoding.UTF8.GetBytes(secret), body, expected);
-            matched |= CryptographicOperations.FixedTimeEquals(expected, received);
-        }
-
-        return matched;
+        return WebhookSecrets.AnyMatches(HMACSHA512.HashData, HMACSHA512.HashSizeInBytes, body, received, secretKeys);
     }
 }

@@ -132,6 +132,33 @@ internal sealed partial class JsonProviderApi
         return transient is { } value ? WithTransient(exception, value) : exception;
     }
 
+    /// <summary>An answer that cannot be trusted (HTTP 200, but missing or contradictory data).</summary>
+    public ProviderException Invalid(string what) =>
+        Error(ProviderErrorKind.InvalidResponse, "invalid_response", $"{Name} returned {what}; the answer cannot be trusted.", 200);
+
+    /// <summary>Checks the payment a saved-method charge produced: it must be for the amount charged, and a failed or
+    /// canceled one raises <see cref="ProviderErrorKind.Declined"/>. Returns it with our payment id.</summary>
+    public ProviderPayment CheckCharge(ProviderPayment payment, SavedPaymentMethodCharge charge)
+    {
+        if (payment.Amount != charge.Amount)
+        {
+            throw Error(ProviderErrorKind.InvalidResponse, "amount_mismatch", $"{Name} reports transaction {payment.ProviderPaymentId} as {payment.Amount}, but {charge.Amount} was charged; check it in the {Name} dashboard before recording anything.", 200);
+        }
+
+        if (payment.Status is ProviderPaymentStatus.Failed or ProviderPaymentStatus.Canceled)
+        {
+            throw new ProviderException(_profile.Provider, ProviderErrorKind.Declined, payment.FailureCode ?? "card_declined", $"{Name} declined the charge of {charge.Amount} ({payment.FailureMessage ?? "no reason given"}).")
+            {
+                Account = _account,
+                HttpStatus = 200,
+                DeclineCode = payment.DeclineCode,
+                ProviderPaymentId = payment.ProviderPaymentId,
+            };
+        }
+
+        return payment with { PaymentId = payment.PaymentId ?? charge.PaymentId };
+    }
+
     internal static ProviderErrorKind KindOf(ProviderErrorInfo info, HttpStatusCode? status) => info.Code switch
     {
         "card_declined" or "expired_card" => ProviderErrorKind.Declined,
