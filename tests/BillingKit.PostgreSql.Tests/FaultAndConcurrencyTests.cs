@@ -3,6 +3,7 @@ using BillingKit.Ledger;
 using BillingKit.PostgreSql.Storage;
 using BillingKit.PostgreSql.Tests.Infrastructure;
 using NodaTime;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace BillingKit.PostgreSql.Tests;
@@ -64,6 +65,40 @@ public sealed class FaultAndConcurrencyTests : IAsyncLifetime
         await using var next = await _two.Units.BeginAsync(Tenant);
         Assert.Equal(1, await _two.Invoices.NextSequenceAsync(next, "INV"));
         Assert.Null(await _two.Ledger.FindIdempotencyEntryAsync(next, IdempotencyKey.From("charge-1")));
+    }
+
+    [Fact]
+    public async Task A_provider_event_whose_connection_died_before_commit_is_applied_exactly_once_on_redelivery()
+    {
+        var events = _one.Services.GetRequiredService<Operations.IProcessedEventStore>();
+        async Task<bool> HandleAsync(Stores instance, bool killBeforeCommit)
+        {
+            var processed = instance.Services.GetRequiredService<Operations.IProcessedEventStore>();
+            await using var unit = await instance.Units.BeginAsync(Tenant);
+            if (await processed.IsProcessedAsync(unit, ProviderName.Stripe, "acct_1", "evt_42"))
+            {
+                return false;
+            }
+
+            await instance.LedgerService.ReceivePaymentAsync(unit, Receive("pay-42", "stripe-evt_42", 4_200));
+            await processed.MarkProcessedAsync(unit, ProviderName.Stripe, "acct_1", "evt_42", instance.Clock.GetCurrentInstant());
+            if (killBeforeCommit)
+            {
+                await KillAsync(PostgreSqlUnitOfWork.From(unit).Connection.ProcessID);
+            }
+
+            await unit.CommitAsync();
+            return true;
+        }
+
+        await Assert.ThrowsAnyAsync<Exception>(() => HandleAsync(_one, killBeforeCommit: true));
+        Assert.Null(await _one.Ledger.GetPaymentAsync(Tenant, PaymentId.From("pay-42")));
+
+        Assert.True(await HandleAsync(_two, killBeforeCommit: false));
+        Assert.False(await HandleAsync(_one, killBeforeCommit: false));
+        Assert.Single(await _one.Ledger.GetTransactionsAsync(Tenant, 0, 10));
+        await using var check = await _one.Units.BeginAsync(Tenant);
+        Assert.True(await events.IsProcessedAsync(check, ProviderName.Stripe, "acct_1", "evt_42"));
     }
 
     [Fact]

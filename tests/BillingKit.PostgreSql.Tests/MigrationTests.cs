@@ -1,4 +1,6 @@
 using BillingKit.PostgreSql.Tests.Infrastructure;
+using BillingKit.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace BillingKit.PostgreSql.Tests;
@@ -49,6 +51,34 @@ public sealed class MigrationTests : IAsyncLifetime
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => PostgreSqlMigrator.MigrateAsync(dataSource));
         Assert.Contains("must never change", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_migrations_on_start_up_the_first_unit_creates_the_schema_and_without_them_nothing_is_created()
+    {
+        var services = new ServiceCollection();
+        services.AddBillingKitCore().UsePostgreSql(o =>
+        {
+            o.ConnectionString = _database.ConnectionString;
+            o.Schema = "manual";
+            o.ApplyMigrationsOnStartup = false;
+        });
+        await using (var provider = services.BuildServiceProvider())
+        {
+            await using var unit = await provider.GetRequiredService<IUnitOfWorkFactory>().BeginAsync(TenantId.From("tenant-a"));
+        }
+
+        var dataSource = _database.NewDataSource();
+        Assert.Equal(0, await CountAsync(dataSource, "SELECT COUNT(*) FROM information_schema.schemata WHERE schema_name = 'manual'"));
+
+        await using var stores = await Stores.PostgreSqlAsync();
+        await using (var unit = await stores.Units.BeginAsync(TenantId.From("tenant-a")))
+        {
+            await unit.CommitAsync();
+        }
+
+        await using var check = NpgsqlDataSource.Create(stores.Database.ConnectionString);
+        Assert.Equal(PostgreSqlMigrator.Migrations.All.Count, await CountAsync(check, "SELECT COUNT(*) FROM billingkit.billingkit_schema_migrations"));
     }
 
     [Fact]
