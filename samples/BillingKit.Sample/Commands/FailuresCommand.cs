@@ -30,22 +30,20 @@ internal static class FailuresCommand
             return;
         }
 
-        var table = Show.Table("Payment failures and suspensions", "Tenant", "State", "Access", "Contract", ">Days past due", ">Retries", "Last decline", "Forced", "Next", "When", "Desk actions for you");
+        var table = Show.Table("Payment failures and suspensions", "Tenant", "State", "Access", ">Days past due", ">Retries", "Last decline", "Forced", "Next", "Desk actions for you");
         foreach (var failure in rows)
         {
             var row = failure.Status;
             table.AddRow(
                 $"[bold]{Markup.Escape(row.Tenant.Value)}[/]\n[grey]{Markup.Escape(failure.TenantName)}[/]",
-                Show.State(row.State),
+                $"{Show.State(row.State)}\n[grey]{row.Mode} contract[/]",
                 Show.Access(row.Access),
-                row.Mode.ToString(),
                 row.DaysPastDue.ToString(Show.Culture),
                 row.RetriesAttempted.ToString(Show.Culture),
                 Show.Text(row.LastDeclineCode),
                 row.Forced?.ToString() ?? "-",
-                row.NextAction.ToString(),
-                Show.Moment(row.NextActionAt),
-                failure.Actions.Count == 0 ? "-" : Markup.Escape(string.Join(", ", failure.Actions)));
+                row.NextActionAt is { } at ? $"{row.NextAction}\n[grey]{Show.Moment(at)}[/]" : row.NextAction.ToString(),
+                failure.Actions.Count == 0 ? "-" : Markup.Escape(string.Join(", ", failure.Actions.Select(a => Choice.Kebab(a.ToString())))));
         }
 
         console.Write(table);

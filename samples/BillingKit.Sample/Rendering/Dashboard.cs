@@ -48,7 +48,7 @@ internal static class Dashboard
             table.AddRow(
                 $"[bold]{Markup.Escape(row.Tenant.Value)}[/]\n[grey]{Markup.Escape(row.Name)}[/]",
                 Markup.Escape(row.Plan?.Value ?? "-"),
-                string.Join("\n", row.Mrr.Select(Show.Money)),
+                row.Mrr.Count == 0 ? "[grey]-[/]" : string.Join("\n", row.Mrr.Select(Show.Money)),
                 row.Status == TenantBillingStatus.Active ? "[green]Active[/]" : $"[yellow]{row.Status}[/]",
                 row.Dunning is { } state ? Show.State(state) : "-",
                 extra is null ? "-" : Show.Access(extra.Access),
