@@ -149,6 +149,14 @@ public abstract class LedgerStoreContract : StoreContract
         var beyond = await S.Ledger.QueryPaymentsAsync(TenantA, new PaymentQuery { PageNumber = 9, PageSize = 2 });
         Assert.Empty(beyond.Items);
         Assert.Equal(5, beyond.TotalCount);
+
+        await ReceiveAsync(TenantA, "pay-paid", 700);
+        var byStatus = await S.Ledger.QueryPaymentsAsync(TenantA, new PaymentQuery { SortBy = PaymentSort.Status, Descending = true, PageSize = 3 });
+        Assert.Equal(["pay-paid", "pay-0", "pay-1"], byStatus.Items.Select(p => p.Id.Value), StringComparer.Ordinal);
+        var byPaymentDate = await S.Ledger.QueryPaymentsAsync(TenantA, new PaymentQuery { SortBy = PaymentSort.PaymentDate, Descending = true, PageSize = 2 });
+        Assert.Equal(["pay-paid", "pay-0"], byPaymentDate.Items.Select(p => p.Id.Value), StringComparer.Ordinal);
+        var paid = await S.Ledger.QueryPaymentsAsync(TenantA, new PaymentQuery { PaidFrom = March10, PaidTo = March10 });
+        Assert.Equal("pay-paid", Assert.Single(paid.Items).Id.Value);
     }
 
     [Fact]
