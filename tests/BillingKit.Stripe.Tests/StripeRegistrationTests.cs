@@ -1,8 +1,8 @@
-using BillingKit.TestUtilities.Providers;
+using BillingKit.TestUtilities;
 using System.Net;
 using BillingKit.Providers;
 using BillingKit.Stripe.Tests.Infrastructure;
-using BillingKit.TestUtilities;
+using BillingKit.TestUtilities.Providers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NodaTime;

@@ -1,10 +1,7 @@
 using BillingKit.Providers;
-using BillingKit.TestUtilities.Providers;
 using BillingKit.TestUtilities;
+using BillingKit.TestUtilities.Providers;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Http;
-using Microsoft.Extensions.Logging;
-using NodaTime;
 
 namespace BillingKit.Flutterwave.Tests.Infrastructure;
 
@@ -16,37 +13,27 @@ public sealed class FlutterwaveFixture : IDisposable
 
     private static readonly Lazy<OpenApiContract> ContractLazy = new(() => OpenApiContract.Load("flutterwave-v3.contract.json"));
 
-    private readonly ServiceProvider _services;
+    private readonly ProviderTestHost _host;
 
-    public FlutterwaveFixture(Action<FlutterwaveOptions>? configure = null)
-    {
-        var services = new ServiceCollection();
-        services.AddLogging(b => b.AddProvider(Logs).SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Trace));
-        services.AddSingleton<IClock>(Clock);
-        services.AddBillingKitCore().AddFlutterwave(o =>
+    public FlutterwaveFixture(Action<FlutterwaveOptions>? configure = null) =>
+        _host = new ProviderTestHost("BillingKit.Flutterwave.default", billing => billing.AddFlutterwave(o =>
         {
             o.SecretKey = SecretKey;
             o.WebhookSecretHashes.Add(SecretHash);
             o.BaseAddress = new Uri("https://api.flutterwave.test/v3/");
             o.RetryBaseDelay = TimeSpan.Zero;
             configure?.Invoke(o);
-        });
-        services.Configure<HttpClientFactoryOptions>(
-            "BillingKit.Flutterwave.default",
-            o => o.HttpMessageHandlerBuilderActions.Add(b => b.PrimaryHandler = Handler));
-        _services = services.BuildServiceProvider();
-        Registry = _services.GetRequiredService<IPaymentProviderRegistry>();
-    }
+        }));
 
     public static OpenApiContract Contract => ContractLazy.Value;
 
-    public FakeClock Clock { get; } = FakeClock.AtNewYear2026();
+    public FakeClock Clock => _host.Clock;
 
-    public StubHttpHandler Handler { get; } = new();
+    public StubHttpHandler Handler => _host.Handler;
 
-    public CapturingLoggerProvider Logs { get; } = new();
+    public CapturingLoggerProvider Logs => _host.Logs;
 
-    public IPaymentProviderRegistry Registry { get; }
+    public IPaymentProviderRegistry Registry => _host.Registry;
 
     public FlutterwavePaymentProvider Provider => (FlutterwavePaymentProvider)Registry.GetProvider(ProviderName.Flutterwave);
 
@@ -66,9 +53,9 @@ public sealed class FlutterwaveFixture : IDisposable
     public void AssertRequestsMatchContract()
     {
         Assert.NotEmpty(Handler.Requests);
-        var problems = Handler.Requests.SelectMany(r => Contract.Check(r.Method, r.Uri, r.Body)).ToList();
+        var problems = _host.ContractProblems(Contract);
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
-    public void Dispose() => _services.Dispose();
+    public void Dispose() => _host.Dispose();
 }

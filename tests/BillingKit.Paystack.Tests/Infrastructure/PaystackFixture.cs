@@ -1,10 +1,7 @@
 using BillingKit.Providers;
-using BillingKit.TestUtilities.Providers;
 using BillingKit.TestUtilities;
+using BillingKit.TestUtilities.Providers;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Http;
-using Microsoft.Extensions.Logging;
-using NodaTime;
 
 namespace BillingKit.Paystack.Tests.Infrastructure;
 
@@ -15,36 +12,26 @@ public sealed class PaystackFixture : IDisposable
 
     private static readonly Lazy<OpenApiContract> SpecLazy = new(() => OpenApiContract.Load("paystack.trimmed.json"));
 
-    private readonly ServiceProvider _services;
+    private readonly ProviderTestHost _host;
 
-    public PaystackFixture(Action<PaystackOptions>? configure = null)
-    {
-        var services = new ServiceCollection();
-        services.AddLogging(b => b.AddProvider(Logs).SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Trace));
-        services.AddSingleton<IClock>(Clock);
-        services.AddBillingKitCore().AddPaystack(o =>
+    public PaystackFixture(Action<PaystackOptions>? configure = null) =>
+        _host = new ProviderTestHost("BillingKit.Paystack.default", billing => billing.AddPaystack(o =>
         {
             o.SecretKey = SecretKey;
             o.BaseAddress = new Uri("https://api.paystack.test/");
             o.RetryBaseDelay = TimeSpan.Zero;
             configure?.Invoke(o);
-        });
-        services.Configure<HttpClientFactoryOptions>(
-            "BillingKit.Paystack.default",
-            o => o.HttpMessageHandlerBuilderActions.Add(b => b.PrimaryHandler = Handler));
-        _services = services.BuildServiceProvider();
-        Registry = _services.GetRequiredService<IPaymentProviderRegistry>();
-    }
+        }));
 
     public static OpenApiContract Spec => SpecLazy.Value;
 
-    public FakeClock Clock { get; } = FakeClock.AtNewYear2026();
+    public FakeClock Clock => _host.Clock;
 
-    public StubHttpHandler Handler { get; } = new();
+    public StubHttpHandler Handler => _host.Handler;
 
-    public CapturingLoggerProvider Logs { get; } = new();
+    public CapturingLoggerProvider Logs => _host.Logs;
 
-    public IPaymentProviderRegistry Registry { get; }
+    public IPaymentProviderRegistry Registry => _host.Registry;
 
     public PaystackPaymentProvider Provider => (PaystackPaymentProvider)Registry.GetProvider(ProviderName.Paystack);
 
@@ -66,12 +53,9 @@ public sealed class PaystackFixture : IDisposable
     public void AssertRequestsMatchSpec()
     {
         Assert.NotEmpty(Handler.Requests);
-        var problems = Handler.Requests
-            .Where(r => r.Uri.Host == "api.paystack.test")
-            .SelectMany(r => Spec.Check(r.Method, r.Uri, r.Body))
-            .ToList();
+        var problems = _host.ContractProblems(Spec, "api.paystack.test");
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
-    public void Dispose() => _services.Dispose();
+    public void Dispose() => _host.Dispose();
 }

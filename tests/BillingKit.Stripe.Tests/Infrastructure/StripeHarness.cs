@@ -1,7 +1,7 @@
-using BillingKit.TestUtilities.Providers;
+using BillingKit.TestUtilities;
 using System.Net;
 using System.Text.Json.Nodes;
-using BillingKit.TestUtilities;
+using BillingKit.TestUtilities.Providers;
 
 namespace BillingKit.Stripe.Tests.Infrastructure;
 
