@@ -1,3 +1,5 @@
+using BillingKit.Providers.Http;
+
 namespace BillingKit.Flutterwave;
 
 /// <summary>Settings of one Flutterwave account. Register with <c>builder.AddFlutterwave(o => ...)</c>, or
@@ -62,4 +64,7 @@ public sealed class FlutterwaveOptions
     /// <returns>The description.</returns>
     public override string ToString() =>
         FormattableString.Invariant($"Flutterwave {(LiveMode ? "live" : "test")} account at {BaseAddress}, key {(SecretKey.Length > 13 ? SecretKey[..13] + "***" : "***")}, {WebhookSecretHashes.Count} webhook secret hash(es)");
+
+    /// <summary>The key and retry schedule, as the shared HTTP plumbing takes them.</summary>
+    internal ProviderHttpSettings HttpSettings() => new(SecretKey, MaxRetries, RetryBaseDelay, MaxRetryDelay);
 }

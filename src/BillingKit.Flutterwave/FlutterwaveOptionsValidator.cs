@@ -1,3 +1,4 @@
+using BillingKit.Providers.Http;
 using Microsoft.Extensions.Options;
 
 namespace BillingKit.Flutterwave;
@@ -65,24 +66,6 @@ internal sealed class FlutterwaveOptionsValidator : IValidateOptions<Flutterwave
             builder.AddError($"Flutterwave account '{account}' lists currency '{code}', which Flutterwave does not collect in; expected some of {string.Join(", ", FlutterwaveCurrencies.All)}.", nameof(FlutterwaveOptions.Currencies));
         }
 
-        if (options.MaxRetries is < 0 or > 10)
-        {
-            builder.AddError($"Flutterwave account '{account}' has MaxRetries {options.MaxRetries}; expected 0 to 10.", nameof(FlutterwaveOptions.MaxRetries));
-        }
-
-        if (options.RetryBaseDelay < TimeSpan.Zero || options.RetryBaseDelay > TimeSpan.FromMinutes(1))
-        {
-            builder.AddError($"Flutterwave account '{account}' has RetryBaseDelay {options.RetryBaseDelay}; expected 0 to 1 minute.", nameof(FlutterwaveOptions.RetryBaseDelay));
-        }
-
-        if (options.MaxRetryDelay < options.RetryBaseDelay || options.MaxRetryDelay > TimeSpan.FromMinutes(1))
-        {
-            builder.AddError($"Flutterwave account '{account}' has MaxRetryDelay {options.MaxRetryDelay}; expected RetryBaseDelay ({options.RetryBaseDelay}) to 1 minute.", nameof(FlutterwaveOptions.MaxRetryDelay));
-        }
-
-        if (options.RequestTimeout < TimeSpan.FromSeconds(1) || options.RequestTimeout > TimeSpan.FromMinutes(5))
-        {
-            builder.AddError($"Flutterwave account '{account}' has RequestTimeout {options.RequestTimeout}; expected 1 second to 5 minutes.", nameof(FlutterwaveOptions.RequestTimeout));
-        }
+        ProviderOptionsChecks.RetriesAndTimeout(builder, "Flutterwave", account, options.HttpSettings(), options.RequestTimeout);
     }
 }

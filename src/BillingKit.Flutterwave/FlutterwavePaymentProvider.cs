@@ -45,7 +45,7 @@ public sealed class FlutterwavePaymentProvider : IPaymentProvider
 
     internal FlutterwavePaymentProvider(HttpClient http, FlutterwaveOptions options, string account, Microsoft.Extensions.Logging.ILogger logger)
     {
-        _api = new JsonProviderApi(http, FlutterwaveErrorCatalog.Profile, new ProviderHttpSettings(options.SecretKey, options.MaxRetries, options.RetryBaseDelay, options.MaxRetryDelay), account, logger);
+        _api = new JsonProviderApi(http, FlutterwaveErrorCatalog.Profile, options.HttpSettings(), account, logger);
         _currencies = new HashSet<string>(options.Currencies, StringComparer.OrdinalIgnoreCase);
         _country = options.Country;
         Account = account;

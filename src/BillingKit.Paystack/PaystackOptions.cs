@@ -1,3 +1,5 @@
+using BillingKit.Providers.Http;
+
 namespace BillingKit.Paystack;
 
 /// <summary>Settings of one Paystack account. Register with <c>builder.AddPaystack(o => ...)</c>, or
@@ -49,4 +51,7 @@ public sealed class PaystackOptions
     /// <returns>The description.</returns>
     public override string ToString() =>
         FormattableString.Invariant($"Paystack {(LiveMode ? "live" : "test")} account at {BaseAddress}, key {(SecretKey.Length > 8 ? SecretKey[..8] + "***" : "***")}");
+
+    /// <summary>The key and retry schedule, as the shared HTTP plumbing takes them.</summary>
+    internal ProviderHttpSettings HttpSettings() => new(SecretKey, MaxRetries, RetryBaseDelay, MaxRetryDelay);
 }

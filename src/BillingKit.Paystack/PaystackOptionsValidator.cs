@@ -1,3 +1,4 @@
+using BillingKit.Providers.Http;
 using Microsoft.Extensions.Options;
 
 namespace BillingKit.Paystack;
@@ -63,24 +64,6 @@ internal sealed class PaystackOptionsValidator : IValidateOptions<PaystackOption
             }
         }
 
-        if (options.MaxRetries is < 0 or > 10)
-        {
-            builder.AddError($"Paystack account '{account}' has MaxRetries {options.MaxRetries}; expected 0 to 10.", nameof(PaystackOptions.MaxRetries));
-        }
-
-        if (options.RetryBaseDelay < TimeSpan.Zero || options.RetryBaseDelay > TimeSpan.FromMinutes(1))
-        {
-            builder.AddError($"Paystack account '{account}' has RetryBaseDelay {options.RetryBaseDelay}; expected 0 to 1 minute.", nameof(PaystackOptions.RetryBaseDelay));
-        }
-
-        if (options.MaxRetryDelay < options.RetryBaseDelay || options.MaxRetryDelay > TimeSpan.FromMinutes(1))
-        {
-            builder.AddError($"Paystack account '{account}' has MaxRetryDelay {options.MaxRetryDelay}; expected RetryBaseDelay ({options.RetryBaseDelay}) to 1 minute.", nameof(PaystackOptions.MaxRetryDelay));
-        }
-
-        if (options.RequestTimeout < TimeSpan.FromSeconds(1) || options.RequestTimeout > TimeSpan.FromMinutes(5))
-        {
-            builder.AddError($"Paystack account '{account}' has RequestTimeout {options.RequestTimeout}; expected 1 second to 5 minutes.", nameof(PaystackOptions.RequestTimeout));
-        }
+        ProviderOptionsChecks.RetriesAndTimeout(builder, "Paystack", account, options.HttpSettings(), options.RequestTimeout);
     }
 }

@@ -45,7 +45,7 @@ public sealed class PaystackPaymentProvider : IPaymentProvider
     {
         _http = http;
         _clock = clock;
-        _api = new JsonProviderApi(http, PaystackErrorCatalog.Profile, new ProviderHttpSettings(options.SecretKey, options.MaxRetries, options.RetryBaseDelay, options.MaxRetryDelay), account, logger);
+        _api = new JsonProviderApi(http, PaystackErrorCatalog.Profile, options.HttpSettings(), account, logger);
         _currencies = new HashSet<string>(options.Currencies, StringComparer.OrdinalIgnoreCase);
         Account = account;
     }

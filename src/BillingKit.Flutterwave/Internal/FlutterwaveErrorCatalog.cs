@@ -53,15 +53,7 @@ internal static class FlutterwaveErrorCatalog
             }
         }
 
-        return status switch
-        {
-            HttpStatusCode.Unauthorized => new ProviderErrorInfo("authentication_failed", null, false),
-            HttpStatusCode.Forbidden => new ProviderErrorInfo("permission_denied", null, false),
-            HttpStatusCode.NotFound => new ProviderErrorInfo("resource_missing", null, false),
-            HttpStatusCode.TooManyRequests => new ProviderErrorInfo("rate_limited", null, true),
-            { } s when (int)s >= 500 => new ProviderErrorInfo("api_error", null, true),
-            _ => new ProviderErrorInfo("invalid_request", null, false),
-        };
+        return ProviderErrorInfo.FromStatus(status, "invalid_request");
     }
 
     /// <summary>Classifies a transaction Flutterwave reports as failed, from its processor response.</summary>

@@ -68,15 +68,7 @@ internal static class PaystackErrorCatalog
             return new ProviderErrorInfo(entry.Code, entry.DeclineCode, entry.IsTransient || ProviderRetry.IsTransientStatus(status));
         }
 
-        return status switch
-        {
-            HttpStatusCode.Unauthorized => new ProviderErrorInfo("authentication_failed", null, false),
-            HttpStatusCode.Forbidden => new ProviderErrorInfo("permission_denied", null, false),
-            HttpStatusCode.NotFound => new ProviderErrorInfo("resource_missing", null, false),
-            HttpStatusCode.TooManyRequests => new ProviderErrorInfo("rate_limited", null, true),
-            { } s when (int)s >= 500 => new ProviderErrorInfo("api_error", null, true),
-            _ => new ProviderErrorInfo(string.IsNullOrEmpty(paystackCode) ? "invalid_request" : paystackCode, null, false),
-        };
+        return ProviderErrorInfo.FromStatus(status, string.IsNullOrEmpty(paystackCode) ? "invalid_request" : paystackCode);
     }
 
     /// <summary>Classifies a transaction that Paystack reports with a status other than success.</summary>
