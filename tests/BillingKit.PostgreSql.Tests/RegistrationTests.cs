@@ -31,6 +31,23 @@ public sealed class RegistrationTests
     }
 
     [Fact]
+    public void With_the_whole_desk_every_store_and_the_audit_log_are_PostgreSQL()
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddBillingKit().UsePostgreSql("Host=localhost;Username=u;Database=d");
+
+        var stores = services
+            .Where(d => d.ServiceType.IsInterface && d.ServiceType.Namespace?.StartsWith("BillingKit", StringComparison.Ordinal) == true
+                && (d.ServiceType.Name.EndsWith("Store", StringComparison.Ordinal) || d.ServiceType == typeof(Operations.IAuditLog) || d.ServiceType == typeof(IUnitOfWorkFactory)))
+            .ToArray();
+
+        Assert.Equal(16, stores.Length); // the unit-of-work factory and the 15 store ports of the contexts and the desk
+        Assert.All(stores, d => Assert.StartsWith("PostgreSql", d.ImplementationType?.Name ?? "(factory)", StringComparison.Ordinal));
+        Assert.Equal(stores.Length, stores.Select(d => d.ServiceType).Distinct().Count());
+    }
+
+    [Fact]
     public void Missing_or_invalid_options_fail_validation_without_echoing_the_connection_string()
     {
         var services = new ServiceCollection();
