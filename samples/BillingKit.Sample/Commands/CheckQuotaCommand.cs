@@ -1,6 +1,7 @@
 using System.CommandLine;
 using BillingKit.Entitlements;
 using BillingKit.Operations;
+using BillingKit.Sample.Hosting;
 using BillingKit.Sample.Rendering;
 using BillingKit.Sample.Seeding;
 using Spectre.Console;
@@ -17,7 +18,7 @@ internal static class CheckQuotaCommand
         var amount = new Option<long>("--amount") { Description = "How many units to ask for", DefaultValueFactory = _ => 1 };
         var consume = new Option<bool>("--consume") { Description = "Consume the units when allowed (TryConsume) instead of only checking" };
         var command = new Command("check-quota", "Ask the entitlement gate whether a tenant may use more, and why") { tenant, metric, amount, consume };
-        command.SetAction(runner.Action((session, parse, _) =>
+        command.SetAction(runner.Action(async (session, parse, cancellationToken) =>
         {
             var found = DeskSession.Tenant(parse.GetRequiredValue(tenant));
             DeskAuthorizer.Demand(session.Operator, DeskPermission.ViewBilling);
@@ -30,9 +31,11 @@ internal static class CheckQuotaCommand
             }
 
             var gate = session.Host.Get<EntitlementGate>();
-            var decision = parse.GetValue(consume) ? gate.TryConsume(found.Id, chosen, units) : gate.Check(found.Id, chosen, units);
+            var decision = parse.GetValue(consume)
+                ? await QuotaUse.TryConsumeAsync(gate, found.Id, chosen, units, cancellationToken)
+                : await QuotaUse.CheckAsync(gate, found.Id, chosen, units, cancellationToken);
             Render(session.Console, session.Host.Get<EntitlementService>(), found, chosen, units, decision);
-            return Task.FromResult(decision.IsAllowed ? ExitCodes.Success : ExitCodes.Refused);
+            return decision.IsAllowed ? ExitCodes.Success : ExitCodes.Refused;
         }));
         return command;
     }

@@ -60,24 +60,24 @@ internal sealed class DemoScript(DeskSession session)
         var gate = _host.Get<EntitlementGate>();
         var hooli = SampleCatalog.Hooli.Id;
         await StepAsync(new LocalDate(2026, 3, 2), 14, "Hooli's launch: verifications climb", () => Task.FromResult(0));
-        var used = gate.TryConsume(hooli, Metric.Verifications, 60);
-        var denied = gate.TryConsume(hooli, Metric.Verifications, 1);
+        var used = await QuotaUse.TryConsumeAsync(gate, hooli, Metric.Verifications, 60, cancellationToken);
+        var denied = await QuotaUse.TryConsumeAsync(gate, hooli, Metric.Verifications, 1, cancellationToken);
         _log.Line("hooli", $"60 verifications {Show.Allowed(used.IsAllowed)} (remaining {Show.Number(used.Remaining)}); the next one {Show.Allowed(denied.IsAllowed)}: {denied.Reason}", !denied.IsAllowed);
 
         var grace = await _host.Get<EntitlementDesk>().GrantGraceAllowanceAsync(
             new DeskRequest(Dana, hooli, "Launch week: keep verifying while they upgrade"), Metric.Verifications, 500, 72, cancellationToken);
         _log.Desk($"Dana grants a grace allowance of +{Show.Number(grace.ExtraUnits)} verifications until {Show.Moment(grace.ExpiresAt)}");
-        var during = gate.TryConsume(hooli, Metric.Verifications, 300);
+        var during = await QuotaUse.TryConsumeAsync(gate, hooli, Metric.Verifications, 300, cancellationToken);
         _log.Line("hooli", $"300 more verifications {Show.Allowed(during.IsAllowed)} within the grace (remaining {Show.Number(during.Remaining)})");
     }
 
     /// <summary>Hooli's grace allowance expires on its own: the gate denies again.</summary>
-    private async Task QuotaExpiryAsync()
+    private async Task QuotaExpiryAsync(CancellationToken cancellationToken)
     {
         var gate = _host.Get<EntitlementGate>();
         var hooli = SampleCatalog.Hooli.Id;
         await StepAsync(new LocalDate(2026, 3, 5), 15, "Hooli's grace allowance expires", () => Task.FromResult(0));
-        var after = gate.Check(hooli, Metric.Verifications, 1);
+        var after = await QuotaUse.CheckAsync(gate, hooli, Metric.Verifications, 1, cancellationToken);
         _log.Line("hooli", $"grace expired at 14:00: the next verification is {Show.Allowed(after.IsAllowed)} ({after.Reason}, limit {Show.Number(after.Limit)}); no job ran, the gate read the clock", !after.IsAllowed);
     }
 
@@ -104,7 +104,7 @@ internal sealed class DemoScript(DeskSession session)
 
         await StepAsync(new LocalDate(2026, 3, 5), 10, "Treasury transfer", () => Task.FromResult(0));
         await RecordTransferAsync(SampleCatalog.Ministry, new LocalDate(2026, 2, 1), "TRSY-2026-0733", "Treasury transfer for the February invoice", cancellationToken);
-        await QuotaExpiryAsync();
+        await QuotaExpiryAsync(cancellationToken);
 
         await StepAsync(new LocalDate(2026, 3, 6), 10, "Globex asks for time", () => Task.FromResult(0));
         var extended = await _host.Get<DunningDesk>().ExtendGraceAsync(new DeskRequest(Dana, SampleCatalog.Globex.Id, "Customer's finance team promised payment by the 15th"), 7, cancellationToken);

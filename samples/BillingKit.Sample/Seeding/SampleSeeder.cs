@@ -54,7 +54,7 @@ internal sealed class SampleSeeder(SampleHost host)
         }, cancellationToken);
 
         clock.AdvanceTo(SampleCatalog.SeededAt);
-        SeedUsage();
+        await SeedUsageAsync(cancellationToken);
     }
 
     private async Task OnboardAsync(SampleTenant tenant, CancellationToken cancellationToken)
@@ -139,26 +139,28 @@ internal sealed class SampleSeeder(SampleHost host)
             cancellationToken);
     }
 
-    private void SeedUsage()
+    private async Task SeedUsageAsync(CancellationToken cancellationToken)
     {
+        (SampleTenant Tenant, Metric Metric, long Amount)[] usage =
+        [
+            (SampleCatalog.Acme, Metric.Verifications, 4_210),
+            (SampleCatalog.Acme, Metric.Seats, 12),
+            (SampleCatalog.Globex, Metric.Verifications, 7_940),
+            (SampleCatalog.Globex, Metric.Seats, 18),
+            (SampleCatalog.Hooli, Metric.Verifications, 940),
+            (SampleCatalog.Hooli, Metric.Seats, 4),
+            (SampleCatalog.Initech, Metric.Verifications, 121_500),
+            (SampleCatalog.Ministry, Metric.Verifications, 18_300),
+            (SampleCatalog.Umbrella, Metric.Verifications, 6_020),
+        ];
         var gate = host.Get<EntitlementGate>();
-        Consume(gate, SampleCatalog.Acme.Id, Metric.Verifications, 4_210);
-        Consume(gate, SampleCatalog.Acme.Id, Metric.Seats, 12);
-        Consume(gate, SampleCatalog.Globex.Id, Metric.Verifications, 7_940);
-        Consume(gate, SampleCatalog.Globex.Id, Metric.Seats, 18);
-        Consume(gate, SampleCatalog.Hooli.Id, Metric.Verifications, 940);
-        Consume(gate, SampleCatalog.Hooli.Id, Metric.Seats, 4);
-        Consume(gate, SampleCatalog.Initech.Id, Metric.Verifications, 121_500);
-        Consume(gate, SampleCatalog.Ministry.Id, Metric.Verifications, 18_300);
-        Consume(gate, SampleCatalog.Umbrella.Id, Metric.Verifications, 6_020);
-    }
-
-    private static void Consume(EntitlementGate gate, TenantId tenant, Metric metric, long amount)
-    {
-        var decision = gate.TryConsume(tenant, metric, amount);
-        if (!decision.IsAllowed)
+        foreach (var (tenant, metric, amount) in usage)
         {
-            throw new InvalidOperationException($"Seeding usage for {tenant} on {metric.Key} was denied: {decision.Reason}.");
+            var decision = await QuotaUse.TryConsumeAsync(gate, tenant.Id, metric, amount, cancellationToken);
+            if (!decision.IsAllowed)
+            {
+                throw new InvalidOperationException($"Seeding usage for {tenant.Id} on {metric.Key} was denied: {decision.Reason}.");
+            }
         }
     }
 }
