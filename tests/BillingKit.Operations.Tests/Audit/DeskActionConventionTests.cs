@@ -5,8 +5,10 @@ public class DeskActionConventionTests
 {
     public static TheoryData<string> Actions()
     {
+        // The foundation's own desk services run here on the foundation's DeskFixture. Every desk action, these
+        // included, also runs on the whole desk built with AddBillingKit() in Conventions/DeskConventionTests.
         var data = new TheoryData<string>();
-        foreach (var method in DeskActionHarness.DeskActions())
+        foreach (var method in DeskActionHarness.DeskActions().Where(m => m.DeclaringType == typeof(PayLinkDesk) || m.DeclaringType == typeof(CreditApprovalDesk)))
         {
             data.Add(DeskActionHarness.Describe(method));
         }
