@@ -1,5 +1,6 @@
 using BillingKit.Dunning;
 using BillingKit.Entitlements;
+using BillingKit.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -51,7 +52,25 @@ public sealed class DunningDesk
     /// <exception cref="DunningTransitionException">The subscription is canceled.</exception>
     [DeskAction("dunning.force-state", DeskPermission.ManageDunning)]
     public Task<DunningDecision> ForceStateAsync(DeskRequest request, ForcedState target, CancellationToken cancellationToken = default) =>
-        _runner.RunAsync(Force, request, (scope, ct) => OverrideAsync(scope, new ForceStateOverride(scope.Now, scope.Request.Actor, scope.Request.Reason, target), ct), cancellationToken);
+        ForceStateCoreAsync(null, request, target, cancellationToken);
+
+    /// <summary>Does the same inside the caller's unit of work, which the caller commits: the change and its one
+    /// audit record commit together with the caller's other changes.</summary>
+    /// <param name="unit">The caller's unit of work for the request's tenant.</param>
+    /// <param name="request">Who forces it, for which tenant, and why; needs <see cref="DeskPermission.ManageDunning"/>.</param>
+    /// <param name="target">The state to force.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Dunning's decision: the new record, the transitions and the effects.</returns>
+    /// <exception cref="PermissionDeniedException">The actor may not manage dunning.</exception>
+    /// <exception cref="DunningTenantNotFoundException">The tenant is not enrolled in dunning.</exception>
+    /// <exception cref="DunningTransitionException">The subscription is canceled.</exception>
+    /// <exception cref="ArgumentException">The unit is for another tenant.</exception>
+    [DeskAction("dunning.force-state", DeskPermission.ManageDunning)]
+    public Task<DunningDecision> ForceStateAsync(ITenantUnitOfWork unit, DeskRequest request, ForcedState target, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        return ForceStateCoreAsync(unit, request, target, cancellationToken);
+    }
 
     /// <summary>Clears a forced state and hands the tenant back to the machine, which moves it to where its balance,
     /// days past due and mode put it. Writes one audit record <c>dunning.clear-forced-state</c>.</summary>
@@ -63,7 +82,24 @@ public sealed class DunningDesk
     /// <exception cref="DunningTransitionException">No state is forced, or the subscription is canceled.</exception>
     [DeskAction("dunning.clear-forced-state", DeskPermission.ManageDunning)]
     public Task<DunningDecision> ClearForcedStateAsync(DeskRequest request, CancellationToken cancellationToken = default) =>
-        _runner.RunAsync(Clear, request, (scope, ct) => OverrideAsync(scope, new ClearForcedStateOverride(scope.Now, scope.Request.Actor, scope.Request.Reason), ct), cancellationToken);
+        ClearForcedStateCoreAsync(null, request, cancellationToken);
+
+    /// <summary>Does the same inside the caller's unit of work, which the caller commits: the change and its one
+    /// audit record commit together with the caller's other changes.</summary>
+    /// <param name="unit">The caller's unit of work for the request's tenant.</param>
+    /// <param name="request">Who clears it, for which tenant, and why; needs <see cref="DeskPermission.ManageDunning"/>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Dunning's decision.</returns>
+    /// <exception cref="PermissionDeniedException">The actor may not manage dunning.</exception>
+    /// <exception cref="DunningTenantNotFoundException">The tenant is not enrolled in dunning.</exception>
+    /// <exception cref="DunningTransitionException">No state is forced, or the subscription is canceled.</exception>
+    /// <exception cref="ArgumentException">The unit is for another tenant.</exception>
+    [DeskAction("dunning.clear-forced-state", DeskPermission.ManageDunning)]
+    public Task<DunningDecision> ClearForcedStateAsync(ITenantUnitOfWork unit, DeskRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        return ClearForcedStateCoreAsync(unit, request, cancellationToken);
+    }
 
     /// <summary>Changes the tenant's contract mode (Standard, Enterprise, Government), effective at once. Writes one
     /// audit record <c>dunning.change-mode</c>.</summary>
@@ -76,7 +112,25 @@ public sealed class DunningDesk
     /// <exception cref="DunningTransitionException">The subscription is canceled.</exception>
     [DeskAction("dunning.change-mode", DeskPermission.ManageDunning)]
     public Task<DunningDecision> ChangeContractModeAsync(DeskRequest request, ContractMode mode, CancellationToken cancellationToken = default) =>
-        _runner.RunAsync(Mode, request, (scope, ct) => OverrideAsync(scope, new ContractModeOverride(scope.Now, scope.Request.Actor, scope.Request.Reason, mode), ct), cancellationToken);
+        ChangeContractModeCoreAsync(null, request, mode, cancellationToken);
+
+    /// <summary>Does the same inside the caller's unit of work, which the caller commits: the change and its one
+    /// audit record commit together with the caller's other changes.</summary>
+    /// <param name="unit">The caller's unit of work for the request's tenant.</param>
+    /// <param name="request">Who changes it, for which tenant, and why; needs <see cref="DeskPermission.ManageDunning"/>.</param>
+    /// <param name="mode">The new mode.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Dunning's decision.</returns>
+    /// <exception cref="PermissionDeniedException">The actor may not manage dunning.</exception>
+    /// <exception cref="DunningTenantNotFoundException">The tenant is not enrolled in dunning.</exception>
+    /// <exception cref="DunningTransitionException">The subscription is canceled.</exception>
+    /// <exception cref="ArgumentException">The unit is for another tenant.</exception>
+    [DeskAction("dunning.change-mode", DeskPermission.ManageDunning)]
+    public Task<DunningDecision> ChangeContractModeAsync(ITenantUnitOfWork unit, DeskRequest request, ContractMode mode, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        return ChangeContractModeCoreAsync(unit, request, mode, cancellationToken);
+    }
 
     /// <summary>Extends the open episode's grace by whole days: every later stage deadline moves back by that much.
     /// Writes one audit record <c>dunning.extend-grace</c> with <c>days</c> in its details.</summary>
@@ -89,15 +143,25 @@ public sealed class DunningDesk
     /// <exception cref="InvalidDunningOverrideException">The days are out of range, or nothing is owed.</exception>
     [DeskAction("dunning.extend-grace", DeskPermission.ManageDunning)]
     public Task<DunningDecision> ExtendGraceAsync(DeskRequest request, int days, CancellationToken cancellationToken = default) =>
-        _runner.RunAsync(
-            Grace,
-            request,
-            (scope, ct) =>
-            {
-                scope.Details["days"] = days.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                return OverrideAsync(scope, new GraceExtensionOverride(scope.Now, scope.Request.Actor, scope.Request.Reason, days), ct);
-            },
-            cancellationToken);
+        ExtendGraceCoreAsync(null, request, days, cancellationToken);
+
+    /// <summary>Does the same inside the caller's unit of work, which the caller commits: the change and its one
+    /// audit record commit together with the caller's other changes.</summary>
+    /// <param name="unit">The caller's unit of work for the request's tenant.</param>
+    /// <param name="request">Who grants it, for which tenant, and why; needs <see cref="DeskPermission.ManageDunning"/>.</param>
+    /// <param name="days">1 to 365 days.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Dunning's decision.</returns>
+    /// <exception cref="PermissionDeniedException">The actor may not manage dunning.</exception>
+    /// <exception cref="DunningTenantNotFoundException">The tenant is not enrolled in dunning.</exception>
+    /// <exception cref="InvalidDunningOverrideException">The days are out of range, or nothing is owed.</exception>
+    /// <exception cref="ArgumentException">The unit is for another tenant.</exception>
+    [DeskAction("dunning.extend-grace", DeskPermission.ManageDunning)]
+    public Task<DunningDecision> ExtendGraceAsync(ITenantUnitOfWork unit, DeskRequest request, int days, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        return ExtendGraceCoreAsync(unit, request, days, cancellationToken);
+    }
 
     private async ValueTask<DunningDecision> OverrideAsync(DeskActionScope scope, DunningOverride dunningOverride, CancellationToken cancellationToken)
     {
@@ -135,4 +199,30 @@ public sealed class DunningDesk
 
         return decision;
     }
+
+    private Task<DunningDecision> ForceStateCoreAsync(ITenantUnitOfWork? unit, DeskRequest request, ForcedState target, CancellationToken cancellationToken) =>
+        RunAsync(unit, Force, request, (scope, ct) => OverrideAsync(scope, new ForceStateOverride(scope.Now, scope.Request.Actor, scope.Request.Reason, target), ct), cancellationToken);
+
+    private Task<DunningDecision> ClearForcedStateCoreAsync(ITenantUnitOfWork? unit, DeskRequest request, CancellationToken cancellationToken) =>
+        RunAsync(unit, Clear, request, (scope, ct) => OverrideAsync(scope, new ClearForcedStateOverride(scope.Now, scope.Request.Actor, scope.Request.Reason), ct), cancellationToken);
+
+    private Task<DunningDecision> ChangeContractModeCoreAsync(ITenantUnitOfWork? unit, DeskRequest request, ContractMode mode, CancellationToken cancellationToken) =>
+        RunAsync(unit, Mode, request, (scope, ct) => OverrideAsync(scope, new ContractModeOverride(scope.Now, scope.Request.Actor, scope.Request.Reason, mode), ct), cancellationToken);
+
+    private Task<DunningDecision> ExtendGraceCoreAsync(ITenantUnitOfWork? unit, DeskRequest request, int days, CancellationToken cancellationToken) =>
+        RunAsync(
+            unit,
+            Grace,
+            request,
+            (scope, ct) =>
+            {
+                scope.Details["days"] = days.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return OverrideAsync(scope, new GraceExtensionOverride(scope.Now, scope.Request.Actor, scope.Request.Reason, days), ct);
+            },
+            cancellationToken);
+
+    private Task<T> RunAsync<T>(ITenantUnitOfWork? unit, DeskAction action, DeskRequest request, Func<DeskActionScope, CancellationToken, ValueTask<T>> body, CancellationToken cancellationToken) =>
+        unit is null
+            ? _runner.RunAsync(action, request, body, cancellationToken)
+            : _runner.RunAsync(unit, action, request, body, cancellationToken);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using BillingKit.Storage;
 
 namespace BillingKit.Operations;
 
@@ -35,28 +36,27 @@ public sealed class TenantDirectory
     /// <exception cref="PermissionDeniedException">The actor may not manage subscriptions.</exception>
     /// <exception cref="InvalidTenantAccountException">The account is invalid, for another tenant, or already registered.</exception>
     [DeskAction("tenant.register", DeskPermission.ManageSubscriptions)]
-    public Task<TenantAccount> RegisterAsync(DeskRequest request, TenantAccount account, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(account);
-        return _runner.RunAsync(
-            Register,
-            request,
-            async (scope, ct) =>
-            {
-                Validate(scope.Request.Tenant, account);
-                if (await _store.GetAsync(scope.Unit, ct).ConfigureAwait(false) is not null)
-                {
-                    throw new InvalidTenantAccountException(account.Tenant, $"Tenant '{account.Tenant}' is already registered; change it with UpdateAsync.");
-                }
+    public Task<TenantAccount> RegisterAsync(DeskRequest request, TenantAccount account, CancellationToken cancellationToken = default) =>
+        RegisterCoreAsync(null, request, account, cancellationToken);
 
-                var stored = account with { RegisteredAt = scope.Now, UpdatedAt = scope.Now };
-                await _store.SaveAsync(scope.Unit, stored, ct).ConfigureAwait(false);
-                scope.Target = account.Tenant.Value;
-                scope.Details["provider"] = account.Provider.Value;
-                scope.Details["currency"] = account.Currency.Code;
-                return stored;
-            },
-            cancellationToken);
+    /// <summary>Does the same inside the caller's unit of work, which the caller commits: the change and its one
+    /// audit record commit together with the caller's other changes.</summary>
+    /// <param name="unit">The caller's unit of work for the request's tenant.</param>
+    /// <param name="request">Who registers it, for which tenant, and why; needs
+    /// <see cref="DeskPermission.ManageSubscriptions"/>.</param>
+    /// <param name="account">The account; its <see cref="TenantAccount.Tenant"/> must be the request's tenant.
+    /// <see cref="TenantAccount.RegisteredAt"/> and <see cref="TenantAccount.UpdatedAt"/> are set by the desk.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The stored account.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="request"/> or <paramref name="account"/> is null.</exception>
+    /// <exception cref="PermissionDeniedException">The actor may not manage subscriptions.</exception>
+    /// <exception cref="InvalidTenantAccountException">The account is invalid, for another tenant, or already registered.</exception>
+    /// <exception cref="ArgumentException">The unit is for another tenant.</exception>
+    [DeskAction("tenant.register", DeskPermission.ManageSubscriptions)]
+    public Task<TenantAccount> RegisterAsync(ITenantUnitOfWork unit, DeskRequest request, TenantAccount account, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        return RegisterCoreAsync(unit, request, account, cancellationToken);
     }
 
     /// <summary>Replaces a registered tenant's account with new values. Writes one audit record <c>tenant.update</c>
@@ -70,25 +70,26 @@ public sealed class TenantDirectory
     /// <exception cref="PermissionDeniedException">The actor may not manage subscriptions.</exception>
     /// <exception cref="InvalidTenantAccountException">The account is invalid, for another tenant, or not registered.</exception>
     [DeskAction("tenant.update", DeskPermission.ManageSubscriptions)]
-    public Task<TenantAccount> UpdateAsync(DeskRequest request, TenantAccount account, CancellationToken cancellationToken = default)
+    public Task<TenantAccount> UpdateAsync(DeskRequest request, TenantAccount account, CancellationToken cancellationToken = default) =>
+        UpdateCoreAsync(null, request, account, cancellationToken);
+
+    /// <summary>Does the same inside the caller's unit of work, which the caller commits: the change and its one
+    /// audit record commit together with the caller's other changes.</summary>
+    /// <param name="unit">The caller's unit of work for the request's tenant.</param>
+    /// <param name="request">Who changes it, for which tenant, and why; needs
+    /// <see cref="DeskPermission.ManageSubscriptions"/>.</param>
+    /// <param name="account">The new values; its tenant must be the request's tenant. Registration time is kept.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The stored account.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="request"/> or <paramref name="account"/> is null.</exception>
+    /// <exception cref="PermissionDeniedException">The actor may not manage subscriptions.</exception>
+    /// <exception cref="InvalidTenantAccountException">The account is invalid, for another tenant, or not registered.</exception>
+    /// <exception cref="ArgumentException">The unit is for another tenant.</exception>
+    [DeskAction("tenant.update", DeskPermission.ManageSubscriptions)]
+    public Task<TenantAccount> UpdateAsync(ITenantUnitOfWork unit, DeskRequest request, TenantAccount account, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(account);
-        return _runner.RunAsync(
-            Update,
-            request,
-            async (scope, ct) =>
-            {
-                Validate(scope.Request.Tenant, account);
-                var current = await _store.GetAsync(scope.Unit, ct).ConfigureAwait(false)
-                    ?? throw new InvalidTenantAccountException(account.Tenant, $"Tenant '{account.Tenant}' is not registered; register it with RegisterAsync first.");
-                var stored = account with { RegisteredAt = current.RegisteredAt, UpdatedAt = scope.Now };
-                await _store.SaveAsync(scope.Unit, stored, ct).ConfigureAwait(false);
-                scope.Target = account.Tenant.Value;
-                var changed = Changes(current, stored);
-                scope.Details["changed"] = changed.Count == 0 ? "nothing" : string.Join(",", changed);
-                return stored;
-            },
-            cancellationToken);
+        ArgumentNullException.ThrowIfNull(unit);
+        return UpdateCoreAsync(unit, request, account, cancellationToken);
     }
 
     /// <summary>Reads a registered tenant's account.</summary>
@@ -176,4 +177,56 @@ public sealed class TenantDirectory
             }
         }
     }
+
+    private Task<TenantAccount> RegisterCoreAsync(ITenantUnitOfWork? unit, DeskRequest request, TenantAccount account, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        return RunAsync(
+            unit,
+            Register,
+            request,
+            async (scope, ct) =>
+            {
+                Validate(scope.Request.Tenant, account);
+                if (await _store.GetAsync(scope.Unit, ct).ConfigureAwait(false) is not null)
+                {
+                    throw new InvalidTenantAccountException(account.Tenant, $"Tenant '{account.Tenant}' is already registered; change it with UpdateAsync.");
+                }
+
+                var stored = account with { RegisteredAt = scope.Now, UpdatedAt = scope.Now };
+                await _store.SaveAsync(scope.Unit, stored, ct).ConfigureAwait(false);
+                scope.Target = account.Tenant.Value;
+                scope.Details["provider"] = account.Provider.Value;
+                scope.Details["currency"] = account.Currency.Code;
+                return stored;
+            },
+            cancellationToken);
+    }
+
+    private Task<TenantAccount> UpdateCoreAsync(ITenantUnitOfWork? unit, DeskRequest request, TenantAccount account, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        return RunAsync(
+            unit,
+            Update,
+            request,
+            async (scope, ct) =>
+            {
+                Validate(scope.Request.Tenant, account);
+                var current = await _store.GetAsync(scope.Unit, ct).ConfigureAwait(false)
+                    ?? throw new InvalidTenantAccountException(account.Tenant, $"Tenant '{account.Tenant}' is not registered; register it with RegisterAsync first.");
+                var stored = account with { RegisteredAt = current.RegisteredAt, UpdatedAt = scope.Now };
+                await _store.SaveAsync(scope.Unit, stored, ct).ConfigureAwait(false);
+                scope.Target = account.Tenant.Value;
+                var changed = Changes(current, stored);
+                scope.Details["changed"] = changed.Count == 0 ? "nothing" : string.Join(",", changed);
+                return stored;
+            },
+            cancellationToken);
+    }
+
+    private Task<T> RunAsync<T>(ITenantUnitOfWork? unit, DeskAction action, DeskRequest request, Func<DeskActionScope, CancellationToken, ValueTask<T>> body, CancellationToken cancellationToken) =>
+        unit is null
+            ? _runner.RunAsync(action, request, body, cancellationToken)
+            : _runner.RunAsync(unit, action, request, body, cancellationToken);
 }

@@ -9,18 +9,18 @@ public enum DunningRowAction
     /// <summary>Credit the tenant (money desk); needs <see cref="DeskPermission.IssueCredit"/>.</summary>
     IssueCredit = 1,
 
-    /// <summary>Extend the dunning grace by some days (<see cref="DunningDesk.ExtendGraceAsync"/>).</summary>
+    /// <summary>Extend the dunning grace by some days (<c>DunningDesk.ExtendGraceAsync</c>).</summary>
     ExtendGrace = 2,
 
-    /// <summary>Force the tenant Active, for example during a dispute (<see cref="DunningDesk.ForceStateAsync"/>).</summary>
+    /// <summary>Force the tenant Active, for example during a dispute (<c>DunningDesk.ForceStateAsync</c>).</summary>
     ForceActive = 3,
 
-    /// <summary>Force the tenant Suspended (<see cref="DunningDesk.ForceStateAsync"/>).</summary>
+    /// <summary>Force the tenant Suspended (<c>DunningDesk.ForceStateAsync</c>).</summary>
     ForceSuspended = 4,
 
-    /// <summary>Hand a forced tenant back to the machine (<see cref="DunningDesk.ClearForcedStateAsync"/>).</summary>
+    /// <summary>Hand a forced tenant back to the machine (<c>DunningDesk.ClearForcedStateAsync</c>).</summary>
     ClearForcedState = 5,
 
-    /// <summary>Change the contract mode (<see cref="DunningDesk.ChangeContractModeAsync"/>).</summary>
+    /// <summary>Change the contract mode (<c>DunningDesk.ChangeContractModeAsync</c>).</summary>
     ChangeContractMode = 6,
 }
