@@ -46,11 +46,12 @@ internal static class TenantDetail
 
     public static void Payments(IAnsiConsole console, IReadOnlyList<PaymentRecord> payments)
     {
-        var table = Show.Table("Recent payments", "Payment", "Due", "Invoice", "Method", ">Amount", "Status", ">Refunded", ">Refundable");
+        var table = Show.Table("Recent payments", "Payment", "Due", "Invoice", ">Amount", "Status", ">Refundable");
         foreach (var p in payments)
         {
-            table.AddRow(Markup.Escape(p.Id.Value), Show.Date(p.DueDate), Show.Text(p.InvoiceNumber), p.Method?.ToString() ?? "-",
-                Show.Money(p.Amount), Show.PaymentState(p.Status), p.Refunded.IsZero ? "-" : Show.Money(p.Refunded),
+            var status = Show.PaymentState(p.Status) + (p.Method is { } method ? $" [grey]{method}[/]" : string.Empty)
+                + (p.Refunded.IsZero ? string.Empty : $"\n[grey]refunded {Show.Money(p.Refunded)}[/]");
+            table.AddRow(Markup.Escape(p.Id.Value), Show.Date(p.DueDate), Show.Text(p.InvoiceNumber), Show.Money(p.Amount), status,
                 p.Refundable.IsZero ? "-" : Show.Money(p.Refundable));
         }
 
@@ -59,12 +60,13 @@ internal static class TenantDetail
 
     public static void Invoices(IAnsiConsole console, IReadOnlyList<Invoice> invoices)
     {
-        var table = Show.Table("Recent invoices", "Number", "Date", "Due", "Bill to", ">Total", ">Paid", ">Remaining", "Status");
+        var table = Show.Table("Recent invoices", "Number", "Date", "Due", ">Total", ">Remaining", "Status");
         foreach (var i in invoices)
         {
-            table.AddRow(Show.Text(i.Number), Show.Date(i.InvoiceDate), Show.Date(i.DueDate), Markup.Escape(i.Customer.Name),
-                Show.Money(i.Total), Show.Money(i.AmountPaid), i.AmountRemaining.IsZero ? "-" : $"[yellow]{Show.Money(i.AmountRemaining)}[/]",
-                i.Status == InvoiceStatus.Paid ? "[green]Paid[/]" : i.Status.ToString());
+            table.AddRow(Show.Text(i.Number), Show.Date(i.InvoiceDate), Show.Date(i.DueDate), Show.Money(i.Total),
+                i.AmountRemaining.IsZero ? "-" : $"[yellow]{Show.Money(i.AmountRemaining)}[/]",
+                (i.Status == InvoiceStatus.Paid ? "[green]Paid[/]" : i.Status.ToString())
+                + (i.PurchaseOrderNumber is { } po ? $" [grey]{Markup.Escape(po)}[/]" : string.Empty));
         }
 
         console.Write(table);
