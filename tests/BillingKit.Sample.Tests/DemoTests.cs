@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace BillingKit.Sample.Tests;
 
 public sealed class DemoTests
@@ -7,7 +5,8 @@ public sealed class DemoTests
     [Fact]
     public async Task The_demo_plays_the_month_prints_the_dashboard_and_writes_a_pdf()
     {
-        var run = await SampleRun.RunAsync("demo");
+        var pdf = Path.Combine(Path.GetTempPath(), $"billingkit-sample-demo-{Guid.NewGuid():N}.pdf");
+        var run = await SampleRun.RunAsync("demo", "--pdf", pdf);
 
         run.ShouldSucceed();
         // Subscriptions bill; the card fails with insufficient funds and walks through dunning.
@@ -33,10 +32,10 @@ public sealed class DemoTests
         Assert.Contains("Tenants dashboard (2026-03-31 18:00 UTC)", run.Output, StringComparison.Ordinal);
         Assert.Contains("MRR summary", run.Output, StringComparison.Ordinal);
 
-        var match = Regex.Match(run.Output, @"written to (?<path>\S+\.pdf)");
-        Assert.True(match.Success, run.Output);
-        var bytes = await File.ReadAllBytesAsync(match.Groups["path"].Value);
+        Assert.Contains($"written to {pdf}", run.Output, StringComparison.Ordinal);
+        var bytes = await File.ReadAllBytesAsync(pdf);
         Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(bytes, 0, 4));
+        File.Delete(pdf);
     }
 
     [Fact]

@@ -18,7 +18,8 @@ public sealed class PostgreSqlTests
             ? value
             : throw new InvalidOperationException($"{Variable} is not set, so there is no PostgreSQL server. Run ./test.sh at the repository root: it starts a throwaway PostgreSQL and sets {Variable}.");
 
-        var run = await SampleRun.RunAsync("demo", "--postgres", server);
+        var pdf = Path.Combine(Path.GetTempPath(), $"billingkit-sample-pg-{Guid.NewGuid():N}.pdf");
+        var run = await SampleRun.RunAsync("demo", "--postgres", server, "--pdf", pdf);
         var schema = Regex.Match(run.Output, @"schema (?<schema>billingkit_sample_[0-9a-f]{12})").Groups["schema"].Value;
         try
         {
@@ -34,6 +35,7 @@ public sealed class PostgreSqlTests
         }
         finally
         {
+            File.Delete(pdf);
             if (schema.Length > 0)
             {
                 await using var connection = new NpgsqlConnection(server);

@@ -7,9 +7,7 @@ internal static class DeskCommands
 {
     public static IEnumerable<Command> All(CommandRunner runner)
     {
-        var demo = new Command("demo", "Play a month of billing on simulated time over the seeded tenants, then show the dashboard and write an invoice PDF");
-        demo.SetAction(runner.Action(DemoCommand.RunAsync));
-        yield return demo;
+        yield return DemoCommand.Create(runner);
         yield return TenantsCommand.Create(runner);
         yield return TenantCommand.Create(runner);
         yield return RefundCommand.Create(runner);

@@ -28,7 +28,7 @@ internal sealed class DemoScript(DeskSession session)
     private readonly DemoLog _log = new(session.Console);
     private readonly BillingRun _billing = new(session.Host);
 
-    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    public async Task<int> RunAsync(string? pdfPath, CancellationToken cancellationToken)
     {
         var console = session.Console;
         console.Write(new Rule("[bold]BillingKit sample: a month at the billing desk[/]").RuleStyle("blue"));
@@ -42,7 +42,7 @@ internal sealed class DemoScript(DeskSession session)
         await WireAsync(cancellationToken);
         await RecoveryAsync(cancellationToken);
         await MoneyBackAsync(cancellationToken);
-        return await MonthEndAsync(cancellationToken);
+        return await MonthEndAsync(pdfPath, cancellationToken);
     }
 
     /// <summary>1 March: the billing run bills every subscription; Globex's card is declined for insufficient funds.</summary>
@@ -209,7 +209,7 @@ internal sealed class DemoScript(DeskSession session)
     }
 
     /// <summary>31 March: the dashboard, the audit trail's size, and one invoice PDF.</summary>
-    private async Task<int> MonthEndAsync(CancellationToken cancellationToken)
+    private async Task<int> MonthEndAsync(string? pdfPath, CancellationToken cancellationToken)
     {
         await StepAsync(new LocalDate(2026, 3, 31), 18, "Month end", () => _billing.RunDunningAsync(cancellationToken));
         session.Console.WriteLine();
@@ -219,7 +219,7 @@ internal sealed class DemoScript(DeskSession session)
         session.Console.MarkupLine($"[grey]The audit log holds {audit.Records.Count}{(audit.NextPageToken is null ? string.Empty : "+")} records for March: every desk action and provider event, with actor, role, reason and amount.[/]");
 
         var umbrella = await InvoicePdfCommand.FindAsync(_host, SampleCatalog.Umbrella, null, cancellationToken);
-        var path = await SpinAsync("Rendering the consolidated invoice PDF...", () => InvoicePdfCommand.WriteAsync(_host, umbrella, null, cancellationToken));
+        var path = await SpinAsync("Rendering the consolidated invoice PDF...", () => InvoicePdfCommand.WriteAsync(_host, umbrella, pdfPath, cancellationToken));
         Show.Done(session.Console, $"Umbrella's consolidated March invoice {Markup.Escape(umbrella.Number ?? "-")} ({umbrella.Lines.Count} clinics, {Show.Money(umbrella.Total)}) written to [bold]{Markup.Escape(path)}[/]");
         return ExitCodes.Success;
     }
