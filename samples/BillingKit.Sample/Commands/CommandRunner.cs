@@ -34,16 +34,7 @@ internal sealed class CommandRunner(IAnsiConsole console)
                 console.MarkupLine($"[grey]PostgreSQL store: this run's book lives in schema [bold]{schema}[/] (DROP SCHEMA {schema} CASCADE when done).[/]");
             }
 
-            var seeder = new SampleSeeder(host);
-            if (console.Profile.Capabilities.Interactive)
-            {
-                await console.Status().StartAsync("Seeding the book (six tenants, two months of billing)...", _ => seeder.SeedAsync(cancellationToken));
-            }
-            else
-            {
-                await seeder.SeedAsync(cancellationToken);
-            }
-
+            await SeedAsync(new SampleSeeder(host), cancellationToken);
             var session = new DeskSession(host, console, GlobalOptions.OperatorFor(parse.GetValue(GlobalOptions.As)));
             return await body(session, parse, cancellationToken);
         }
@@ -53,5 +44,29 @@ internal sealed class CommandRunner(IAnsiConsole console)
         {
             return ErrorReport.Render(console, exception);
         }
+    }
+
+    /// <summary>Seeds the book, with a progress bar on a terminal.</summary>
+    private Task SeedAsync(SampleSeeder seeder, CancellationToken cancellationToken)
+    {
+        if (!console.Profile.Capabilities.Interactive)
+        {
+            return seeder.SeedAsync(cancellationToken: cancellationToken);
+        }
+
+        return console.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new SpinnerColumn())
+            .StartAsync(async context =>
+            {
+                var task = context.AddTask("Seeding the book", maxValue: SampleSeeder.Steps);
+                await seeder.SeedAsync(
+                    done =>
+                    {
+                        task.Description = Markup.Escape(done);
+                        task.Increment(1);
+                    },
+                    cancellationToken);
+            });
     }
 }

@@ -19,13 +19,21 @@ internal sealed class SampleSeeder(SampleHost host)
     /// <summary>The billing admin who set the tenants up.</summary>
     public static readonly Actor Onboarding = new("ops.onboarding", BillingRole.BillingAdmin, "Onboarding team");
 
-    public async Task SeedAsync(CancellationToken cancellationToken = default)
+    /// <summary>The steps <see cref="SeedAsync"/> reports through its progress callback.</summary>
+    public const int Steps = 9;
+
+    /// <summary>Seeds the book.</summary>
+    /// <param name="step">Told after each of the <see cref="Steps"/> steps what was done, for a progress display.</param>
+    /// <param name="cancellationToken">Cancels seeding.</param>
+    public async Task SeedAsync(Action<string>? step = null, CancellationToken cancellationToken = default)
     {
+        step ??= _ => { };
         var clock = host.Clock;
         clock.AdvanceTo(Instant.FromUtc(2026, 1, 1, 7, 0));
         foreach (var tenant in SampleCatalog.Tenants)
         {
             await OnboardAsync(tenant, cancellationToken);
+            step($"Onboarded {tenant.Name}");
         }
 
         var run = new BillingRun(host);
@@ -38,6 +46,7 @@ internal sealed class SampleSeeder(SampleHost host)
         await ReceiveTransferAsync(SampleCatalog.Initech, new LocalDate(2026, 1, 1), "WIRE-INI-0120", cancellationToken);
         clock.AdvanceTo(Instant.FromUtc(2026, 1, 28, 10, 0));
         await ReceiveTransferAsync(SampleCatalog.Ministry, new LocalDate(2026, 1, 1), "TRSY-2026-0412", cancellationToken);
+        step("Billed and collected January");
 
         clock.AdvanceTo(Instant.FromUtc(2026, 2, 1, 9, 0));
         await run.BillDayAsync(new LocalDate(2026, 2, 1), cancellationToken);
@@ -52,9 +61,11 @@ internal sealed class SampleSeeder(SampleHost host)
         {
             Reference = "Onboarding workshop for the Lagos office",
         }, cancellationToken);
+        step("Billed and collected February");
 
         clock.AdvanceTo(SampleCatalog.SeededAt);
         await SeedUsageAsync(cancellationToken);
+        step("Recorded March's usage so far");
     }
 
     private async Task OnboardAsync(SampleTenant tenant, CancellationToken cancellationToken)
