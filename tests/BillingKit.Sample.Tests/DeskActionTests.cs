@@ -117,7 +117,7 @@ public sealed class DeskActionTests
     {
         var run = await SampleRun.RunAsync("dunning-override", "globex", "--extend-grace", "7", "--reason", "Customer promised payment");
 
-        run.ShouldFail(1, "owes nothing");
+        run.ShouldFail(1, "Invalid request");
     }
 
     [Fact]
