@@ -62,6 +62,17 @@ public sealed class CreditDesk
     public Task<CreditResult> ApproveCreditAsync(DeskRequest request, string approvalId, CancellationToken cancellationToken = default) =>
         _runner.RunAsync(Approve, request, (scope, ct) => ApproveCoreAsync(scope, approvalId, ct), cancellationToken);
 
+    /// <summary>Approves a pending credit request and applies the credit in the caller's unit of work (which the caller commits).</summary>
+    /// <param name="unit">The tenant's unit of work; the caller commits it.</param>
+    /// <param name="request">The tenant, the approver and the reason.</param>
+    /// <param name="approvalId">The approval request's id.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>Applied, with the ledger transaction and the approved request.</returns>
+    /// <exception cref="PermissionDeniedException">The actor's role may not approve credits; nothing is written.</exception>
+    [DeskAction("credit-approval.approve", DeskPermission.ApproveCredits)]
+    public Task<CreditResult> ApproveCreditAsync(ITenantUnitOfWork unit, DeskRequest request, string approvalId, CancellationToken cancellationToken = default) =>
+        _runner.RunAsync(unit, Approve, request, (scope, ct) => ApproveCoreAsync(scope, approvalId, ct), cancellationToken);
+
     private async ValueTask<CreditResult> IssueCoreAsync(DeskActionScope scope, Money amount, CreditKind kind, CancellationToken cancellationToken)
     {
         if (!Enum.IsDefined(kind))

@@ -15,7 +15,9 @@ internal sealed class DeskContexts(
     DunningService dunning,
     IDunningStore dunningStore,
     EntitlementService entitlements,
-    IEntitlementStore entitlementStore)
+    IEntitlementStore entitlementStore,
+    ISubscriptionStore subscriptionStore,
+    IInvoiceStore invoiceStore)
 {
     public LedgerService Ledger => ledger;
 
@@ -72,13 +74,13 @@ internal sealed class DeskContexts(
 
     public EntitlementService Entitlements => entitlements;
 
-    /// <summary>Reads a subscription (committed), or throws when the tenant has none.</summary>
-    public static async ValueTask<Subscription> RequireAsync(SubscriptionService subscriptions, TenantId tenant, SubscriptionId id, CancellationToken cancellationToken) =>
-        await subscriptions.GetAsync(tenant, id, cancellationToken).ConfigureAwait(false)
-            ?? throw new InvoicingNotFoundException(tenant, "subscription", id.Value);
+    /// <summary>Reads a subscription as the unit sees it, or throws when the tenant has none.</summary>
+    public async ValueTask<Subscription> RequireAsync(ITenantUnitOfWork unit, SubscriptionId id, CancellationToken cancellationToken) =>
+        await subscriptionStore.FindAsync(unit, id, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvoicingNotFoundException(unit.Tenant, "subscription", id.Value);
 
-    /// <summary>Reads an invoice (committed), or throws when the tenant has none.</summary>
-    public static async ValueTask<Invoice> RequireAsync(InvoiceService invoices, TenantId tenant, InvoiceId id, CancellationToken cancellationToken) =>
-        await invoices.GetAsync(tenant, id, cancellationToken).ConfigureAwait(false)
-            ?? throw new InvoicingNotFoundException(tenant, "invoice", id.Value);
+    /// <summary>Reads an invoice as the unit sees it, or throws when the tenant has none.</summary>
+    public async ValueTask<Invoice> RequireAsync(ITenantUnitOfWork unit, InvoiceId id, CancellationToken cancellationToken) =>
+        await invoiceStore.FindAsync(unit, id, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvoicingNotFoundException(unit.Tenant, "invoice", id.Value);
 }

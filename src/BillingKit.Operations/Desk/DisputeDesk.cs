@@ -66,37 +66,21 @@ public sealed class DisputeDesk
     /// <exception cref="ProviderException">The provider refused the evidence; nothing is written.</exception>
     [DeskAction("dispute.submit-evidence", DeskPermission.HandleDisputes)]
     public Task<DeskDispute> SubmitEvidenceAsync(DeskRequest request, string disputeId, DisputeEvidenceText evidence, CancellationToken cancellationToken = default) =>
-        _runner.RunAsync(
-            Evidence,
-            request,
-            async (scope, ct) =>
-            {
-                ArgumentNullException.ThrowIfNull(evidence);
-                var dispute = await RequireOpenAsync(scope.Unit, disputeId, ct).ConfigureAwait(false);
-                var attempt = dispute.EvidenceSubmissions + 1;
-                var provider = _providers.Get(dispute.Provider, dispute.Account);
-                await provider.SubmitDisputeEvidenceAsync(
-                    new DisputeEvidence(dispute.Id, IdempotencyKey.Derive("dispute-evidence", dispute.Id, attempt.ToString(System.Globalization.CultureInfo.InvariantCulture)))
-                    {
-                        ProductDescription = evidence.ProductDescription,
-                        CustomerName = evidence.CustomerName,
-                        CustomerEmail = evidence.CustomerEmail,
-                        ServiceDate = evidence.ServiceDate,
-                        AccessActivityLog = evidence.AccessActivityLog,
-                        CancellationPolicyDisclosure = evidence.CancellationPolicyDisclosure,
-                        RefundPolicyDisclosure = evidence.RefundPolicyDisclosure,
-                        UncategorizedText = evidence.UncategorizedText,
-                    },
-                    ct).ConfigureAwait(false);
-                var submitted = dispute with { Status = DeskDisputeStatus.EvidenceSubmitted, EvidenceSubmissions = attempt };
-                await _store.SaveAsync(scope.Unit, submitted, ct).ConfigureAwait(false);
-                scope.Target = dispute.Id;
-                scope.Amount = dispute.Amount;
-                scope.Details["provider"] = dispute.Provider.ToString();
-                scope.Details["evidence.submission"] = attempt.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                return submitted;
-            },
-            cancellationToken);
+        _runner.RunAsync(Evidence, request, (scope, ct) => SubmitEvidenceCoreAsync(scope, disputeId, evidence, ct), cancellationToken);
+
+    /// <summary>Submits evidence for an open dispute through its provider.</summary>
+    /// <param name="unit">The tenant's unit of work; the caller commits it.</param>
+    /// <param name="request">The tenant, the actor (finance or admin) and the required reason.</param>
+    /// <param name="disputeId">The provider's dispute id.</param>
+    /// <param name="evidence">The evidence.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The dispute after the submission.</returns>
+    /// <exception cref="PermissionDeniedException">The actor's role may not handle disputes; nothing is written.</exception>
+    /// <exception cref="DisputeNotOpenException">No such dispute, or it is closed.</exception>
+    /// <exception cref="ProviderException">The provider refused the evidence; nothing is written.</exception>
+    [DeskAction("dispute.submit-evidence", DeskPermission.HandleDisputes)]
+    public Task<DeskDispute> SubmitEvidenceAsync(ITenantUnitOfWork unit, DeskRequest request, string disputeId, DisputeEvidenceText evidence, CancellationToken cancellationToken = default) =>
+        _runner.RunAsync(unit, Evidence, request, (scope, ct) => SubmitEvidenceCoreAsync(scope, disputeId, evidence, ct), cancellationToken);
 
     /// <summary>Accepts an open dispute through its provider (it closes as lost) and posts the charge-back to the ledger.</summary>
     /// <param name="request">The tenant, the actor (finance or admin) and the required reason.</param>
@@ -108,22 +92,61 @@ public sealed class DisputeDesk
     /// <exception cref="ProviderException">The provider refused; nothing is written.</exception>
     [DeskAction("dispute.accept", DeskPermission.HandleDisputes)]
     public Task<DeskDispute> AcceptAsync(DeskRequest request, string disputeId, CancellationToken cancellationToken = default) =>
-        _runner.RunAsync(
-            Accept,
-            request,
-            async (scope, ct) =>
+        _runner.RunAsync(Accept, request, (scope, ct) => AcceptCoreAsync(scope, disputeId, ct), cancellationToken);
+
+    /// <summary>Accepts an open dispute through its provider (it closes as lost) and posts the charge-back to the ledger.</summary>
+    /// <param name="unit">The tenant's unit of work; the caller commits it.</param>
+    /// <param name="request">The tenant, the actor (finance or admin) and the required reason.</param>
+    /// <param name="disputeId">The provider's dispute id.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The dispute, lost, with its charge-back posted.</returns>
+    /// <exception cref="PermissionDeniedException">The actor's role may not handle disputes; nothing is written.</exception>
+    /// <exception cref="DisputeNotOpenException">No such dispute, or it is closed.</exception>
+    /// <exception cref="ProviderException">The provider refused; nothing is written.</exception>
+    [DeskAction("dispute.accept", DeskPermission.HandleDisputes)]
+    public Task<DeskDispute> AcceptAsync(ITenantUnitOfWork unit, DeskRequest request, string disputeId, CancellationToken cancellationToken = default) =>
+        _runner.RunAsync(unit, Accept, request, (scope, ct) => AcceptCoreAsync(scope, disputeId, ct), cancellationToken);
+
+    private async ValueTask<DeskDispute> SubmitEvidenceCoreAsync(DeskActionScope scope, string disputeId, DisputeEvidenceText evidence, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(evidence);
+        var dispute = await RequireOpenAsync(scope.Unit, disputeId, cancellationToken).ConfigureAwait(false);
+        var attempt = dispute.EvidenceSubmissions + 1;
+        var provider = _providers.Get(dispute.Provider, dispute.Account);
+        await provider.SubmitDisputeEvidenceAsync(
+            new DisputeEvidence(dispute.Id, IdempotencyKey.Derive("dispute-evidence", dispute.Id, attempt.ToString(System.Globalization.CultureInfo.InvariantCulture)))
             {
-                var dispute = await RequireOpenAsync(scope.Unit, disputeId, ct).ConfigureAwait(false);
-                var provider = _providers.Get(dispute.Provider, dispute.Account);
-                await provider.AcceptDisputeAsync(dispute.Id, IdempotencyKey.Derive("dispute-accept", dispute.Id), ct).ConfigureAwait(false);
-                var lost = await _book.AcceptAsync(scope.Unit, scope.Request.Actor, dispute, scope.Now, ct).ConfigureAwait(false);
-                scope.Target = dispute.Id;
-                scope.Amount = dispute.Amount;
-                scope.Details["provider"] = dispute.Provider.ToString();
-                scope.Details["charge_back.posted"] = lost.ChargeBackPosted ? "true" : "false";
-                return lost;
+                ProductDescription = evidence.ProductDescription,
+                CustomerName = evidence.CustomerName,
+                CustomerEmail = evidence.CustomerEmail,
+                ServiceDate = evidence.ServiceDate,
+                AccessActivityLog = evidence.AccessActivityLog,
+                CancellationPolicyDisclosure = evidence.CancellationPolicyDisclosure,
+                RefundPolicyDisclosure = evidence.RefundPolicyDisclosure,
+                UncategorizedText = evidence.UncategorizedText,
             },
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
+        var submitted = dispute with { Status = DeskDisputeStatus.EvidenceSubmitted, EvidenceSubmissions = attempt };
+        await _store.SaveAsync(scope.Unit, submitted, cancellationToken).ConfigureAwait(false);
+        scope.Target = dispute.Id;
+        scope.Amount = dispute.Amount;
+        scope.Details["provider"] = dispute.Provider.ToString();
+        scope.Details["evidence.submission"] = attempt.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return submitted;
+    }
+
+    private async ValueTask<DeskDispute> AcceptCoreAsync(DeskActionScope scope, string disputeId, CancellationToken cancellationToken)
+    {
+        var dispute = await RequireOpenAsync(scope.Unit, disputeId, cancellationToken).ConfigureAwait(false);
+        var provider = _providers.Get(dispute.Provider, dispute.Account);
+        await provider.AcceptDisputeAsync(dispute.Id, IdempotencyKey.Derive("dispute-accept", dispute.Id), cancellationToken).ConfigureAwait(false);
+        var lost = await _book.AcceptAsync(scope.Unit, scope.Request.Actor, dispute, scope.Now, cancellationToken).ConfigureAwait(false);
+        scope.Target = dispute.Id;
+        scope.Amount = dispute.Amount;
+        scope.Details["provider"] = dispute.Provider.ToString();
+        scope.Details["charge_back.posted"] = lost.ChargeBackPosted ? "true" : "false";
+        return lost;
+    }
 
     private async ValueTask<DeskDispute> RequireOpenAsync(ITenantUnitOfWork unit, string disputeId, CancellationToken cancellationToken)
     {

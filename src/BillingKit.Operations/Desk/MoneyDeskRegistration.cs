@@ -31,14 +31,15 @@ internal static class MoneyDeskRegistration
             sp.GetRequiredService<DunningService>(),
             sp.GetRequiredService<IDunningStore>(),
             sp.GetRequiredService<EntitlementService>(),
-            sp.GetRequiredService<IEntitlementStore>()));
+            sp.GetRequiredService<IEntitlementStore>(),
+            sp.GetRequiredService<ISubscriptionStore>(),
+            sp.GetRequiredService<IInvoiceStore>()));
         services.TryAddSingleton(sp => new RefundDesk(
             sp.GetRequiredService<DeskActionRunner>(),
             sp.GetRequiredService<DeskContexts>(),
             sp.GetRequiredService<DeskPaymentProviders>(),
             sp.GetRequiredService<DeskPolicies>(),
-            sp.GetRequiredService<IDeskRefundStore>(),
-            sp.GetRequiredService<SubscriptionService>()));
+            sp.GetRequiredService<IDeskRefundStore>()));
         services.TryAddSingleton(sp => new CreditDesk(
             sp.GetRequiredService<DeskActionRunner>(),
             sp.GetRequiredService<CreditApprovals>(),

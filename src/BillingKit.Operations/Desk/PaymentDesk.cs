@@ -66,7 +66,7 @@ public sealed class PaymentDesk
         }
         var unit = scope.Unit;
         var tenant = scope.Request.Tenant;
-        var invoice = await DeskContexts.RequireAsync(_invoices, tenant, invoiceId, cancellationToken).ConfigureAwait(false);
+        var invoice = await _contexts.RequireAsync(unit, invoiceId, cancellationToken).ConfigureAwait(false);
         var expected = await FindExpectedAsync(unit, invoice, payment.Amount, cancellationToken).ConfigureAwait(false);
         var paymentId = expected?.Id ?? PaymentId.From(IdempotencyKey.Derive("offline", invoiceId.Value, payment.Reference).Value);
         var paid = await _invoices.RecordPaymentAsync(unit, invoiceId, paymentId, payment.Amount, cancellationToken).ConfigureAwait(false);

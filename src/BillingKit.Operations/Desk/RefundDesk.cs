@@ -28,22 +28,19 @@ public sealed class RefundDesk
     private readonly DeskPaymentProviders _providers;
     private readonly DeskPolicies _policies;
     private readonly IDeskRefundStore _refunds;
-    private readonly SubscriptionService _subscriptions;
 
     internal RefundDesk(
         DeskActionRunner runner,
         DeskContexts contexts,
         DeskPaymentProviders providers,
         DeskPolicies policies,
-        IDeskRefundStore refunds,
-        SubscriptionService subscriptions)
+        IDeskRefundStore refunds)
     {
         _runner = runner;
         _contexts = contexts;
         _providers = providers;
         _policies = policies;
         _refunds = refunds;
-        _subscriptions = subscriptions;
     }
 
     /// <summary>Refunds part or all of a payment through the provider that holds it, then posts it to the ledger.</summary>
@@ -87,17 +84,22 @@ public sealed class RefundDesk
     /// <exception cref="PaymentNotFoundException">No payment of the tenant has that provider and charge id.</exception>
     [DeskAction("refund.issue", DeskPermission.IssueRefund)]
     public Task<RefundResult> RefundChargeAsync(DeskRequest request, ProviderName provider, string providerChargeId, Money amount, RefundCause cause, CancellationToken cancellationToken = default) =>
-        _runner.RunAsync(
-            Issue,
-            request,
-            async (scope, ct) =>
-            {
-                ArgumentException.ThrowIfNullOrWhiteSpace(providerChargeId);
-                var payment = await _contexts.FindByProviderReferenceAsync(scope.Unit, provider, providerChargeId, ct).ConfigureAwait(false)
-                    ?? throw new PaymentNotFoundException(scope.Request.Tenant, PaymentId.From("provider:" + provider + ":" + providerChargeId));
-                return await RefundCoreAsync(scope, payment, amount, cause, ct).ConfigureAwait(false);
-            },
-            cancellationToken);
+        _runner.RunAsync(Issue, request, (scope, ct) => RefundChargeCoreAsync(scope, provider, providerChargeId, amount, cause, ct), cancellationToken);
+
+    /// <summary>Refunds part or all of a payment named by its provider and the provider's charge id.</summary>
+    /// <param name="unit">The tenant's unit of work; the caller commits it.</param>
+    /// <param name="request">The tenant, the actor (finance or admin) and the required reason.</param>
+    /// <param name="provider">The provider: Stripe, Paystack, Flutterwave or Offline.</param>
+    /// <param name="providerChargeId">The provider's charge (or payment intent) id, as recorded on the ledger payment.</param>
+    /// <param name="amount">The amount to give back.</param>
+    /// <param name="cause">Why, for the refund policy.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The result.</returns>
+    /// <exception cref="PermissionDeniedException">The actor's role may not refund; nothing is written.</exception>
+    /// <exception cref="PaymentNotFoundException">No payment of the tenant has that provider and charge id.</exception>
+    [DeskAction("refund.issue", DeskPermission.IssueRefund)]
+    public Task<RefundResult> RefundChargeAsync(ITenantUnitOfWork unit, DeskRequest request, ProviderName provider, string providerChargeId, Money amount, RefundCause cause, CancellationToken cancellationToken = default) =>
+        _runner.RunAsync(unit, Issue, request, (scope, ct) => RefundChargeCoreAsync(scope, provider, providerChargeId, amount, cause, ct), cancellationToken);
 
     /// <summary>
     /// Refunds the unused part of the current billing period of a subscription payment, prorated by days from today to
@@ -112,20 +114,23 @@ public sealed class RefundDesk
     /// <exception cref="ArgumentException">The payment belongs to no subscription.</exception>
     [DeskAction("refund.unused-time", DeskPermission.IssueRefund)]
     public Task<RefundResult> RefundUnusedTimeAsync(DeskRequest request, PaymentId payment, RefundCause cause, CancellationToken cancellationToken = default) =>
-        _runner.RunAsync(
-            UnusedTime,
-            request,
-            async (scope, ct) =>
-            {
-                var record = await _contexts.Ledger.GetPaymentAsync(scope.Unit, payment, ct).ConfigureAwait(false);
-                var subscriptionId = record.Subscription
-                    ?? throw new ArgumentException($"Payment '{payment}' belongs to no subscription, so it has no unused time; refund an amount with RefundAsync instead.", nameof(payment));
-                var subscription = await DeskContexts.RequireAsync(_subscriptions, scope.Request.Tenant, subscriptionId, ct).ConfigureAwait(false);
-                var unused = UnusedTimeOf(subscription, record.Amount, scope.Now);
-                scope.Details["proration.period"] = string.Create(CultureInfo.InvariantCulture, $"{subscription.PeriodContaining(Today(scope.Now))}");
-                return await RefundCoreAsync(scope, record, unused, cause, ct).ConfigureAwait(false);
-            },
-            cancellationToken);
+        _runner.RunAsync(UnusedTime, request, (scope, ct) => RefundUnusedTimeCoreAsync(scope, payment, cause, ct), cancellationToken);
+
+    /// <summary>
+    /// Refunds the unused part of the current billing period of a subscription payment, prorated by days from today to
+    /// the period's end (Core <see cref="Proration.Remaining"/>), in one call.
+    /// </summary>
+    /// <param name="unit">The tenant's unit of work; the caller commits it.</param>
+    /// <param name="request">The tenant, the actor (finance or admin) and the required reason.</param>
+    /// <param name="payment">A paid payment of a subscription (the ledger payment's subscription).</param>
+    /// <param name="cause">Why, for the refund policy.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The result; <see cref="RefundResult.Requested"/> is the prorated amount.</returns>
+    /// <exception cref="PermissionDeniedException">The actor's role may not refund; nothing is written.</exception>
+    /// <exception cref="ArgumentException">The payment belongs to no subscription.</exception>
+    [DeskAction("refund.unused-time", DeskPermission.IssueRefund)]
+    public Task<RefundResult> RefundUnusedTimeAsync(ITenantUnitOfWork unit, DeskRequest request, PaymentId payment, RefundCause cause, CancellationToken cancellationToken = default) =>
+        _runner.RunAsync(unit, UnusedTime, request, (scope, ct) => RefundUnusedTimeCoreAsync(scope, payment, cause, ct), cancellationToken);
 
     /// <summary>
     /// The "I was charged twice" check: the tenant's paid payments of the same customer, the same amount and the same
@@ -220,6 +225,25 @@ public sealed class RefundDesk
         }
 
         return await SendAsync(scope, payment, refund, amount, cause, refundable, verdict, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask<RefundResult> RefundChargeCoreAsync(DeskActionScope scope, ProviderName provider, string providerChargeId, Money amount, RefundCause cause, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(providerChargeId);
+        var payment = await _contexts.FindByProviderReferenceAsync(scope.Unit, provider, providerChargeId, cancellationToken).ConfigureAwait(false)
+            ?? throw new PaymentNotFoundException(scope.Request.Tenant, PaymentId.From("provider:" + provider + ":" + providerChargeId));
+        return await RefundCoreAsync(scope, payment, amount, cause, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask<RefundResult> RefundUnusedTimeCoreAsync(DeskActionScope scope, PaymentId payment, RefundCause cause, CancellationToken cancellationToken)
+    {
+        var record = await _contexts.Ledger.GetPaymentAsync(scope.Unit, payment, cancellationToken).ConfigureAwait(false);
+        var subscriptionId = record.Subscription
+            ?? throw new ArgumentException($"Payment '{payment}' belongs to no subscription, so it has no unused time; refund an amount with RefundAsync instead.", nameof(payment));
+        var subscription = await _contexts.RequireAsync(scope.Unit, subscriptionId, cancellationToken).ConfigureAwait(false);
+        var unused = UnusedTimeOf(subscription, record.Amount, scope.Now);
+        scope.Details["proration.period"] = string.Create(CultureInfo.InvariantCulture, $"{subscription.PeriodContaining(Today(scope.Now))}");
+        return await RefundCoreAsync(scope, record, unused, cause, cancellationToken).ConfigureAwait(false);
     }
 
     private async ValueTask<RefundResult> SendAsync(

@@ -47,36 +47,23 @@ public sealed class SubscriptionDesk
     /// <exception cref="SubscriptionStateException">It is already canceled or scheduled to cancel.</exception>
     [DeskAction("subscription.cancel", DeskPermission.ManageSubscriptions)]
     public Task<CancellationResult> CancelAsync(DeskRequest request, SubscriptionId subscription, CancellationTiming timing, bool refundUnusedTime, CancellationToken cancellationToken = default) =>
-        _runner.RunAsync(
-            Cancel,
-            request,
-            async (scope, ct) =>
-            {
-                var before = await DeskContexts.RequireAsync(_subscriptions, scope.Request.Tenant, subscription, ct).ConfigureAwait(false);
-                var after = await _subscriptions.CancelAsync(scope.Unit, subscription, timing, ct).ConfigureAwait(false);
-                scope.Target = subscription.Value;
-                scope.Details["cancellation.timing"] = timing.ToString();
-                scope.Details["ends_on"] = after.EndsOn?.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty;
-                RefundResult? refund = null;
-                if (refundUnusedTime && timing == CancellationTiming.Immediately && RefundDesk.Today(scope.Now) >= before.BillingAnchor)
-                {
-                    var paid = await LatestPaidAsync(scope.Unit, subscription, ct).ConfigureAwait(false);
-                    if (paid is not null)
-                    {
-                        var unused = RefundDesk.UnusedTimeOf(before, paid.Amount, scope.Now);
-                        if (unused.IsPositive)
-                        {
-                            refund = await _refunds.RefundCoreAsync(scope, paid, unused, RefundCause.CustomerRequest, ct).ConfigureAwait(false);
-                        }
-                    }
+        _runner.RunAsync(Cancel, request, (scope, ct) => CancelCoreAsync(scope, subscription, timing, refundUnusedTime, ct), cancellationToken);
 
-                    scope.Target = subscription.Value;
-                    scope.Details["refund.outcome"] = refund?.Outcome.ToString() ?? "none";
-                }
-
-                return new CancellationResult(after, refund);
-            },
-            cancellationToken);
+    /// <summary>Cancels a subscription, at period end (preferred) or immediately, optionally refunding the unused time.</summary>
+    /// <param name="unit">The tenant's unit of work; the caller commits it.</param>
+    /// <param name="request">The tenant, the actor (billing admin or super admin) and the required reason.</param>
+    /// <param name="subscription">The subscription.</param>
+    /// <param name="timing">At period end (the tenant keeps what it paid for) or immediately.</param>
+    /// <param name="refundUnusedTime">With an immediate cancellation, refund the unused part of the period, prorated
+    /// by days, from the subscription's latest paid payment (through its provider, with the refund policy recorded).</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The subscription after it and the refund, if any.</returns>
+    /// <exception cref="PermissionDeniedException">The actor's role may not manage subscriptions; nothing is written.</exception>
+    /// <exception cref="InvoicingNotFoundException">The tenant has no such subscription.</exception>
+    /// <exception cref="SubscriptionStateException">It is already canceled or scheduled to cancel.</exception>
+    [DeskAction("subscription.cancel", DeskPermission.ManageSubscriptions)]
+    public Task<CancellationResult> CancelAsync(ITenantUnitOfWork unit, DeskRequest request, SubscriptionId subscription, CancellationTiming timing, bool refundUnusedTime, CancellationToken cancellationToken = default) =>
+        _runner.RunAsync(unit, Cancel, request, (scope, ct) => CancelCoreAsync(scope, subscription, timing, refundUnusedTime, ct), cancellationToken);
 
     /// <summary>Comps a subscription: a 100 % discount for the next periods, posted as a promotional credit of the
     /// subscription's price with tax times the periods, which pays the next charges first.</summary>
@@ -90,38 +77,22 @@ public sealed class SubscriptionDesk
     /// <exception cref="InvoicingNotFoundException">The tenant has no such subscription.</exception>
     [DeskAction("subscription.comp", DeskPermission.ManageSubscriptions)]
     public Task<CompResult> CompAsync(DeskRequest request, SubscriptionId subscription, int periods, CancellationToken cancellationToken = default) =>
-        _runner.RunAsync(
-            Comp,
-            request,
-            async (scope, ct) =>
-            {
-                ArgumentOutOfRangeException.ThrowIfLessThan(periods, 1);
-                ArgumentOutOfRangeException.ThrowIfGreaterThan(periods, 36);
-                var comped = await DeskContexts.RequireAsync(_subscriptions, scope.Request.Tenant, subscription, ct).ConfigureAwait(false);
-                if (comped.Status == SubscriptionStatus.Canceled)
-                {
-                    throw new SubscriptionStateException(subscription, comped.Status, "comp", "a canceled subscription has no periods left to give away");
-                }
+        _runner.RunAsync(Comp, request, (scope, ct) => CompCoreAsync(scope, subscription, periods, ct), cancellationToken);
 
-                var credit = Gross(comped.Price, comped.TaxRate).Multiply(periods);
-                var transaction = await _contexts.Ledger.GrantCreditAsync(
-                    scope.Unit,
-                    new CreditRequest
-                    {
-                        IdempotencyKey = IdempotencyKey.Derive("comp", subscription.Value, scope.CorrelationId),
-                        Actor = scope.Request.Actor,
-                        Amount = credit,
-                        Kind = CreditKind.Promotional,
-                        Customer = comped.CustomerId,
-                        Reason = scope.Request.Reason,
-                    },
-                    ct).ConfigureAwait(false);
-                scope.Target = subscription.Value;
-                scope.Amount = credit;
-                scope.Details["comp.periods"] = periods.ToString(CultureInfo.InvariantCulture);
-                return new CompResult(comped, periods, credit, transaction);
-            },
-            cancellationToken);
+    /// <summary>Comps a subscription: a 100 % discount for the next periods, posted as a promotional credit of the
+    /// subscription's price with tax times the periods, which pays the next charges first.</summary>
+    /// <param name="unit">The tenant's unit of work; the caller commits it.</param>
+    /// <param name="request">The tenant, the actor (billing admin or super admin) and the required reason.</param>
+    /// <param name="subscription">The subscription.</param>
+    /// <param name="periods">How many periods are free (1 to 36).</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The credit posted.</returns>
+    /// <exception cref="PermissionDeniedException">The actor's role may not manage subscriptions; nothing is written.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="periods"/> is outside 1 to 36.</exception>
+    /// <exception cref="InvoicingNotFoundException">The tenant has no such subscription.</exception>
+    [DeskAction("subscription.comp", DeskPermission.ManageSubscriptions)]
+    public Task<CompResult> CompAsync(ITenantUnitOfWork unit, DeskRequest request, SubscriptionId subscription, int periods, CancellationToken cancellationToken = default) =>
+        _runner.RunAsync(unit, Comp, request, (scope, ct) => CompCoreAsync(scope, subscription, periods, ct), cancellationToken);
 
     /// <summary>
     /// Moves a subscription to another plan. Now: the old plan's unused time is credited and the rest of the period on
@@ -142,6 +113,18 @@ public sealed class SubscriptionDesk
     public Task<PlanChangeResult> ChangePlanAsync(DeskRequest request, SubscriptionId subscription, PlanChange change, CancellationToken cancellationToken = default) =>
         _runner.RunAsync(ChangePlan, request, (scope, ct) => ChangePlanCoreAsync(scope, subscription, change, ct), cancellationToken);
 
+    /// <summary>Moves a subscription to another plan in the caller's unit of work (which the caller commits).</summary>
+    /// <param name="unit">The tenant's unit of work; the caller commits it.</param>
+    /// <param name="request">The tenant, the actor (billing admin or super admin) and the required reason.</param>
+    /// <param name="subscription">The subscription to change.</param>
+    /// <param name="change">The new plan, its price and when.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The old and new subscriptions, the credit and the charge.</returns>
+    /// <exception cref="PermissionDeniedException">The actor's role may not manage subscriptions; nothing is written.</exception>
+    [DeskAction("subscription.change-plan", DeskPermission.ManageSubscriptions)]
+    public Task<PlanChangeResult> ChangePlanAsync(ITenantUnitOfWork unit, DeskRequest request, SubscriptionId subscription, PlanChange change, CancellationToken cancellationToken = default) =>
+        _runner.RunAsync(unit, ChangePlan, request, (scope, ct) => ChangePlanCoreAsync(scope, subscription, change, ct), cancellationToken);
+
     /// <summary>
     /// Comps a trial by moving its end into the future. Invoicing cannot change a trial's end in place, so the trial
     /// subscription is canceled and the same terms (customer, plan, price, frequency, start, tax, contract) are
@@ -158,46 +141,119 @@ public sealed class SubscriptionDesk
     /// <exception cref="SubscriptionStateException">It is not in a trial, or the new end is not later than the current one.</exception>
     [DeskAction("subscription.extend-trial", DeskPermission.ManageSubscriptions)]
     public Task<TrialExtension> ExtendTrialAsync(DeskRequest request, SubscriptionId subscription, LocalDate trialEnd, CancellationToken cancellationToken = default) =>
-        _runner.RunAsync(
-            ExtendTrial,
-            request,
-            async (scope, ct) =>
+        _runner.RunAsync(ExtendTrial, request, (scope, ct) => ExtendTrialCoreAsync(scope, subscription, trialEnd, ct), cancellationToken);
+
+    /// <summary>
+    /// Comps a trial by moving its end into the future. Invoicing cannot change a trial's end in place, so the trial
+    /// subscription is canceled and the same terms (customer, plan, price, frequency, start, tax, contract) are
+    /// subscribed again with the later trial end, in one unit: the result's <see cref="TrialExtension.Next"/> is the
+    /// subscription to bill from now on. Nothing was paid in a trial, so nothing is prorated.
+    /// </summary>
+    /// <param name="unit">The tenant's unit of work; the caller commits it.</param>
+    /// <param name="request">The tenant, the actor (billing admin or super admin) and the required reason.</param>
+    /// <param name="subscription">A subscription in its trial.</param>
+    /// <param name="trialEnd">The new trial end, after the current one.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The canceled trial and its replacement.</returns>
+    /// <exception cref="PermissionDeniedException">The actor's role may not manage subscriptions; nothing is written.</exception>
+    /// <exception cref="InvoicingNotFoundException">The tenant has no such subscription.</exception>
+    /// <exception cref="SubscriptionStateException">It is not in a trial, or the new end is not later than the current one.</exception>
+    [DeskAction("subscription.extend-trial", DeskPermission.ManageSubscriptions)]
+    public Task<TrialExtension> ExtendTrialAsync(ITenantUnitOfWork unit, DeskRequest request, SubscriptionId subscription, LocalDate trialEnd, CancellationToken cancellationToken = default) =>
+        _runner.RunAsync(unit, ExtendTrial, request, (scope, ct) => ExtendTrialCoreAsync(scope, subscription, trialEnd, ct), cancellationToken);
+
+    private async ValueTask<CancellationResult> CancelCoreAsync(DeskActionScope scope, SubscriptionId subscription, CancellationTiming timing, bool refundUnusedTime, CancellationToken cancellationToken)
+    {
+        var before = await _contexts.RequireAsync(scope.Unit, subscription, cancellationToken).ConfigureAwait(false);
+        var after = await _subscriptions.CancelAsync(scope.Unit, subscription, timing, cancellationToken).ConfigureAwait(false);
+        scope.Target = subscription.Value;
+        scope.Details["cancellation.timing"] = timing.ToString();
+        scope.Details["ends_on"] = after.EndsOn?.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty;
+        RefundResult? refund = null;
+        if (refundUnusedTime && timing == CancellationTiming.Immediately && RefundDesk.Today(scope.Now) >= before.BillingAnchor)
+        {
+            var paid = await LatestPaidAsync(scope.Unit, subscription, cancellationToken).ConfigureAwait(false);
+            if (paid is not null)
             {
-                var trial = await DeskContexts.RequireAsync(_subscriptions, scope.Request.Tenant, subscription, ct).ConfigureAwait(false);
-                if (trial.Status != SubscriptionStatus.Trial || trial.TrialEnd is not { } current)
+                var unused = RefundDesk.UnusedTimeOf(before, paid.Amount, scope.Now);
+                if (unused.IsPositive)
                 {
-                    throw new SubscriptionStateException(subscription, trial.Status, "extend the trial", "only a subscription in its trial has a trial end to move");
+                    refund = await _refunds.RefundCoreAsync(scope, paid, unused, RefundCause.CustomerRequest, cancellationToken).ConfigureAwait(false);
                 }
+            }
 
-                if (trialEnd <= current)
-                {
-                    throw new SubscriptionStateException(subscription, trial.Status, "extend the trial", string.Create(CultureInfo.InvariantCulture, $"the new end {trialEnd:uuuu-MM-dd} must be after the current end {current:uuuu-MM-dd}"));
-                }
+            scope.Target = subscription.Value;
+            scope.Details["refund.outcome"] = refund?.Outcome.ToString() ?? "none";
+        }
 
-                var previous = await _subscriptions.CancelAsync(scope.Unit, subscription, CancellationTiming.Immediately, ct).ConfigureAwait(false);
-                var next = await _subscriptions.CreateAsync(
-                    scope.Unit,
-                    new NewSubscription(trial.CustomerId, trial.PlanId, trial.Price, trial.Frequency, trial.StartDate)
-                    {
-                        TrialEnd = trialEnd,
-                        TaxRate = trial.TaxRate,
-                        ContractPeriods = trial.ContractPeriods,
-                        Description = trial.Description,
-                    },
-                    ct).ConfigureAwait(false);
-                scope.Target = subscription.Value;
-                scope.Details["trial.from"] = current.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
-                scope.Details["trial.to"] = trialEnd.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
-                scope.Details["subscription.next"] = next.Id.Value;
-                return new TrialExtension(previous, next);
+        return new CancellationResult(after, refund);
+    }
+
+    private async ValueTask<CompResult> CompCoreAsync(DeskActionScope scope, SubscriptionId subscription, int periods, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(periods, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(periods, 36);
+        var comped = await _contexts.RequireAsync(scope.Unit, subscription, cancellationToken).ConfigureAwait(false);
+        if (comped.Status == SubscriptionStatus.Canceled)
+        {
+            throw new SubscriptionStateException(subscription, comped.Status, "comp", "a canceled subscription has no periods left to give away");
+        }
+
+        var credit = Gross(comped.Price, comped.TaxRate).Multiply(periods);
+        var transaction = await _contexts.Ledger.GrantCreditAsync(
+            scope.Unit,
+            new CreditRequest
+            {
+                IdempotencyKey = IdempotencyKey.Derive("comp", subscription.Value, scope.CorrelationId),
+                Actor = scope.Request.Actor,
+                Amount = credit,
+                Kind = CreditKind.Promotional,
+                Customer = comped.CustomerId,
+                Reason = scope.Request.Reason,
             },
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
+        scope.Target = subscription.Value;
+        scope.Amount = credit;
+        scope.Details["comp.periods"] = periods.ToString(CultureInfo.InvariantCulture);
+        return new CompResult(comped, periods, credit, transaction);
+    }
+
+    private async ValueTask<TrialExtension> ExtendTrialCoreAsync(DeskActionScope scope, SubscriptionId subscription, LocalDate trialEnd, CancellationToken cancellationToken)
+    {
+        var trial = await _contexts.RequireAsync(scope.Unit, subscription, cancellationToken).ConfigureAwait(false);
+        if (trial.Status != SubscriptionStatus.Trial || trial.TrialEnd is not { } current)
+        {
+            throw new SubscriptionStateException(subscription, trial.Status, "extend the trial", "only a subscription in its trial has a trial end to move");
+        }
+
+        if (trialEnd <= current)
+        {
+            throw new SubscriptionStateException(subscription, trial.Status, "extend the trial", string.Create(CultureInfo.InvariantCulture, $"the new end {trialEnd:uuuu-MM-dd} must be after the current end {current:uuuu-MM-dd}"));
+        }
+
+        var previous = await _subscriptions.CancelAsync(scope.Unit, subscription, CancellationTiming.Immediately, cancellationToken).ConfigureAwait(false);
+        var next = await _subscriptions.CreateAsync(
+            scope.Unit,
+            new NewSubscription(trial.CustomerId, trial.PlanId, trial.Price, trial.Frequency, trial.StartDate)
+            {
+                TrialEnd = trialEnd,
+                TaxRate = trial.TaxRate,
+                ContractPeriods = trial.ContractPeriods,
+                Description = trial.Description,
+            },
+            cancellationToken).ConfigureAwait(false);
+        scope.Target = subscription.Value;
+        scope.Details["trial.from"] = current.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
+        scope.Details["trial.to"] = trialEnd.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
+        scope.Details["subscription.next"] = next.Id.Value;
+        return new TrialExtension(previous, next);
+    }
 
     private async ValueTask<PlanChangeResult> ChangePlanCoreAsync(DeskActionScope scope, SubscriptionId subscriptionId, PlanChange change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
         var unit = scope.Unit;
-        var old = await DeskContexts.RequireAsync(_subscriptions, scope.Request.Tenant, subscriptionId, cancellationToken).ConfigureAwait(false);
+        var old = await _contexts.RequireAsync(scope.Unit, subscriptionId, cancellationToken).ConfigureAwait(false);
         old.Price.EnsureSameCurrency(change.Price);
         var today = RefundDesk.Today(scope.Now);
         var inTrial = today < old.BillingAnchor;

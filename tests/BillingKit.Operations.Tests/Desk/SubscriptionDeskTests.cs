@@ -122,6 +122,35 @@ public class SubscriptionDeskTests
     }
 
     [Fact]
+    public async Task A_host_can_compose_desk_actions_in_its_own_unit_and_a_unit_not_committed_writes_nothing()
+    {
+        await using var desk = Create();
+        await desk.EnrollAsync();
+        var subscription = await desk.SubscribeAsync(31m);
+        desk.Clock.Set(Instant.FromUtc(2026, 1, 11, 9, 0));
+
+        await using (var abandoned = await desk.BeginAsync())
+        {
+            await desk.Subscriptions.ChangePlanAsync(abandoned, Request(DeskFixture.BillingAdmin, "Upgrade, then changed their mind"), subscription.Id, new PlanChange(Growth.Id, Usd(62m), PlanChangeTiming.Now));
+        }
+
+        Assert.Empty(await desk.AuditRecordsAsync());
+        Assert.Equal(0, await desk.LedgerTransactionCountAsync());
+        Assert.Equal(Starter.Id, (await desk.Get<EntitlementService>().GetAsync(Tenant))!.Plan);
+
+        await using (var unit = await desk.BeginAsync())
+        {
+            var change = await desk.Subscriptions.ChangePlanAsync(unit, Request(DeskFixture.BillingAdmin, "Upgrade with a free month"), subscription.Id, new PlanChange(Growth.Id, Usd(62m), PlanChangeTiming.Now));
+            await desk.Subscriptions.CompAsync(unit, Request(DeskFixture.BillingAdmin, "Free first month on Growth"), change.Next.Id, 1);
+            await unit.CommitAsync();
+        }
+
+        Assert.Equal("subscription.change-plan,subscription.comp", string.Join(',', (await desk.AuditRecordsAsync()).Select(r => r.Action)));
+        Assert.Equal(Growth.Id, (await desk.Get<EntitlementService>().GetAsync(Tenant))!.Plan);
+        Assert.Equal(Usd(41m), (await desk.Ledger.GetBalancesAsync(Tenant, Currency.USD)).CreditBalance);
+    }
+
+    [Fact]
     public async Task Finance_may_not_cancel_comp_or_change_plans_and_nothing_is_written()
     {
         await using var desk = Create();
