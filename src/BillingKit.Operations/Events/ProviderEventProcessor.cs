@@ -122,12 +122,12 @@ public sealed class ProviderEventProcessor
                     opened.Provider + ":" + opened.EventId,
                     cancellationToken).ConfigureAwait(false);
                 break;
-            case RefundFailedEvent failed when result.Outcome == ProviderEventOutcome.NeedsAttention:
+            case var other when result.Outcome == ProviderEventOutcome.NeedsAttention:
                 await _escalations.RaiseAsync(
                     EscalationKind.ProviderSyncError,
-                    $"Refund {failed.ProviderRefundId} failed at {failed.Provider} after the ledger posted it",
+                    $"{other.Provider} event {other.EventType} {other.EventId} needs staff: {result.Note}",
                     tenant,
-                    failed.Provider + ":" + failed.EventId,
+                    other.Provider + ":" + other.EventId,
                     cancellationToken).ConfigureAwait(false);
                 break;
         }

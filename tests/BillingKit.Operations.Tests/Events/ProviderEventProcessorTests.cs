@@ -163,6 +163,45 @@ public class ProviderEventProcessorTests
     }
 
     [Fact]
+    public async Task A_refund_made_in_the_provider_dashboard_is_recorded_and_posted_and_one_the_ledger_cannot_hold_is_escalated()
+    {
+        await using var desk = Create();
+        var payment = await desk.PaidCardPaymentAsync("pay_1", 120m, "ch_1");
+
+        var dashboard = await desk.Events.HandleAsync(Tenant, new RefundSucceededEvent
+        {
+            Provider = ProviderName.Stripe,
+            Account = "default",
+            EventId = "evt_r1",
+            EventType = "charge.refunded",
+            OccurredAt = Jan2,
+            ProviderPaymentId = "ch_1",
+            ProviderRefundId = "re_dash",
+            Amount = Usd(100m),
+        });
+
+        Assert.Equal(ProviderEventOutcome.Applied, dashboard.Outcome);
+        Assert.Equal("ref_re_dash", dashboard.Refund!.Id);
+        Assert.Equal(Usd(20m), await desk.Ledger.GetRefundableAmountAsync(Tenant, payment));
+
+        var tooMuch = await desk.Events.HandleAsync(Tenant, new RefundSucceededEvent
+        {
+            Provider = ProviderName.Stripe,
+            Account = "default",
+            EventId = "evt_r2",
+            EventType = "charge.refunded",
+            OccurredAt = Jan2 + Duration.FromHours(1),
+            ProviderPaymentId = "ch_1",
+            ProviderRefundId = "re_dash2",
+            Amount = Usd(50m),
+        });
+
+        Assert.Equal(ProviderEventOutcome.NeedsAttention, tooMuch.Outcome);
+        Assert.Equal(Usd(20m), await desk.Ledger.GetRefundableAmountAsync(Tenant, payment));
+        Assert.Contains(((InMemoryEscalationSink)desk.Get<IEscalationSink>()).Raised, e => e.Kind == EscalationKind.ProviderSyncError);
+    }
+
+    [Fact]
     public async Task A_dispute_opens_with_its_due_date_and_suggestion_and_a_lost_dispute_posts_a_charge_back()
     {
         await using var desk = Create();
