@@ -88,6 +88,39 @@ public sealed class SubscriptionService
         return canceled;
     }
 
+    /// <summary>Moves a trial's end later in its own unit of work: the subscription keeps its id and terms, and its
+    /// payment schedule is laid out again from the new trial end.</summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="subscriptionId">The subscription, in its trial.</param>
+    /// <param name="newTrialEnd">The new trial end, after the current one.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The subscription with the later trial end.</returns>
+    /// <exception cref="InvoicingNotFoundException">No such subscription.</exception>
+    /// <exception cref="SubscriptionStateException">It is not in its trial, it is scheduled to cancel, the new end is
+    /// not after the current one, or a payment of its schedule is already paid.</exception>
+    public ValueTask<Subscription> ExtendTrialAsync(TenantId tenant, SubscriptionId subscriptionId, LocalDate newTrialEnd, CancellationToken cancellationToken = default) =>
+        UnitRunner.RunAsync(_units, tenant, unit => ExtendTrialAsync(unit, subscriptionId, newTrialEnd, cancellationToken), cancellationToken);
+
+    /// <summary>Moves a trial's end later within a unit of work: the subscription keeps its id and terms, and its
+    /// payment schedule is laid out again from the new trial end.</summary>
+    /// <param name="unit">The unit; its owner commits it.</param>
+    /// <param name="subscriptionId">The subscription, in its trial.</param>
+    /// <param name="newTrialEnd">The new trial end, after the current one.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The subscription with the later trial end.</returns>
+    /// <exception cref="InvoicingNotFoundException">No such subscription.</exception>
+    /// <exception cref="SubscriptionStateException">It is not in its trial, it is scheduled to cancel, the new end is
+    /// not after the current one, or a payment of its schedule is already paid.</exception>
+    public async ValueTask<Subscription> ExtendTrialAsync(ITenantUnitOfWork unit, SubscriptionId subscriptionId, LocalDate newTrialEnd, CancellationToken cancellationToken = default)
+    {
+        var subscription = await RequireAsync(unit, subscriptionId, cancellationToken).ConfigureAwait(false);
+        var extended = subscription.ExtendTrial(newTrialEnd);
+        var schedule = await _subscriptions.FindScheduleAsync(unit, subscriptionId, cancellationToken).ConfigureAwait(false);
+        var regenerated = PaymentSchedule.RegenerateAfterTrialExtension(schedule, extended, _rollingPeriods);
+        await _subscriptions.SaveAsync(unit, extended, regenerated, cancellationToken).ConfigureAwait(false);
+        return extended;
+    }
+
     /// <summary>Applies a status change (end of trial, past due, paid up, or completing a period-end cancellation) in its own unit of work.</summary>
     /// <param name="tenant">The tenant.</param>
     /// <param name="subscriptionId">The subscription.</param>

@@ -33,6 +33,34 @@ public static class PaymentSchedule
         return payments;
     }
 
+    /// <summary>
+    /// Lays out the schedule of a subscription whose trial was extended (<see cref="Subscription.ExtendTrial"/>) from its
+    /// new billing anchor. In a trial nothing has been billed, so the whole schedule is still to come and is replaced:
+    /// the same number of periods (a contract's length, or as many as the rolling schedule held, at least
+    /// <paramref name="rollingPeriods"/>), all pending, from the new trial end.
+    /// </summary>
+    /// <param name="schedule">The schedule before the extension.</param>
+    /// <param name="extended">The subscription with its new trial end.</param>
+    /// <param name="rollingPeriods">The shortest rolling schedule to lay out; at least 1.</param>
+    /// <returns>The new schedule.</returns>
+    /// <exception cref="SubscriptionStateException">A payment of the schedule is already paid: a paid period cannot
+    /// move into a trial (refund or credit it first).</exception>
+    internal static IReadOnlyList<ScheduledPayment> RegenerateAfterTrialExtension(IReadOnlyList<ScheduledPayment> schedule, Subscription extended, int rollingPeriods)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        ArgumentNullException.ThrowIfNull(extended);
+        if (schedule.FirstOrDefault(p => p.Status == ScheduledPaymentStatus.Paid) is { } paid)
+        {
+            throw new SubscriptionStateException(
+                extended.Id,
+                extended.Status,
+                "extend the trial",
+                $"scheduled payment {paid.Sequence} (due {paid.DueDate:uuuu-MM-dd}) is already paid, and a paid period cannot move into the trial; refund or credit it first");
+        }
+
+        return Generate(extended, Math.Max(rollingPeriods, schedule.Count));
+    }
+
     /// <summary>Cancels the pending payments that fall due on or after <paramref name="endsOn"/>; paid and earlier payments stay.</summary>
     /// <param name="schedule">The schedule.</param>
     /// <param name="endsOn">The day service ends (<see cref="Subscription.EndsOn"/>).</param>

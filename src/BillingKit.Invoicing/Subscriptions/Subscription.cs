@@ -49,7 +49,7 @@ public sealed record Subscription
     public int? ContractPeriods { get; }
 
     /// <summary>Gets the day the trial ends and billing starts, or <see langword="null"/> without a trial.</summary>
-    public LocalDate? TrialEnd { get; }
+    public LocalDate? TrialEnd { get; private init; }
 
     /// <summary>Gets the description printed on invoice lines.</summary>
     public string Description { get; }
@@ -126,6 +126,32 @@ public sealed record Subscription
     public Subscription EndTrial() => Status == SubscriptionStatus.Trial
         ? this with { Status = SubscriptionStatus.Active }
         : throw new SubscriptionStateException(Id, Status, "end the trial", "only a subscription in a trial can end it");
+
+    /// <summary>Moves the end of a trial later (a comp): the subscription keeps its id, terms and status, and billing
+    /// (its <see cref="BillingAnchor"/>, its periods and a contract's end) starts from the new trial end.</summary>
+    /// <param name="newTrialEnd">The new trial end, after the current one.</param>
+    /// <returns>The subscription with the later trial end.</returns>
+    /// <exception cref="SubscriptionStateException">It is not in its trial, it is scheduled to cancel, or
+    /// <paramref name="newTrialEnd"/> is not after the current trial end.</exception>
+    public Subscription ExtendTrial(LocalDate newTrialEnd)
+    {
+        if (Status != SubscriptionStatus.Trial || TrialEnd is not { } current)
+        {
+            throw new SubscriptionStateException(Id, Status, "extend the trial", "only a subscription in its trial has a trial end to move");
+        }
+
+        if (CancelAtPeriodEnd)
+        {
+            throw new SubscriptionStateException(Id, Status, "extend the trial", "it is scheduled to cancel when the trial ends; a trial that will not convert has nothing to extend");
+        }
+
+        if (newTrialEnd <= current)
+        {
+            throw new SubscriptionStateException(Id, Status, "extend the trial", $"the new end {newTrialEnd:uuuu-MM-dd} must be after the current end {current:uuuu-MM-dd}");
+        }
+
+        return this with { TrialEnd = newTrialEnd };
+    }
 
     /// <summary>Marks the subscription past due after a missed payment.</summary>
     /// <returns>The past-due subscription.</returns>
