@@ -13,7 +13,7 @@ namespace BillingKit.Operations;
 internal static class MoneyDeskRegistration
 {
     /// <summary>
-    /// Adds the money desk's services and the in-memory refund, dispute and processed-event stores (TryAdd: a store
+    /// Adds the money desk's services and the in-memory refund, dispute, scheduled-plan-change and processed-event stores (TryAdd: a store
     /// registered before wins). Needs the contexts (<c>AddLedger</c>, <c>AddDunning</c>, <c>AddEntitlements</c>,
     /// <c>AddInvoicing</c>), the payment providers and the desk foundation (<c>AddDeskFoundation</c>).
     /// </summary>
@@ -61,11 +61,7 @@ internal static class MoneyDeskRegistration
             sp.GetRequiredService<DisputeBook>(),
             sp.GetRequiredService<IDisputeStore>(),
             sp.GetRequiredService<DeskPaymentProviders>()));
-        services.TryAddSingleton(sp => new SubscriptionDesk(
-            sp.GetRequiredService<DeskActionRunner>(),
-            sp.GetRequiredService<DeskContexts>(),
-            sp.GetRequiredService<SubscriptionService>(),
-            sp.GetRequiredService<RefundDesk>()));
+        AddSubscriptionDesk(services);
         services.TryAddSingleton(sp => new ProviderEventProcessor(
             sp.GetRequiredService<DeskActionRunner>(),
             sp.GetRequiredService<Storage.IUnitOfWorkFactory>(),
@@ -79,5 +75,23 @@ internal static class MoneyDeskRegistration
             sp.GetRequiredService<Escalations>(),
             sp.GetService<ILogger<ProviderEventProcessor>>() ?? NullLogger<ProviderEventProcessor>.Instance));
         return builder;
+    }
+
+    /// <summary>The subscription desk, the scheduled plan changes' in-memory store and their processor.</summary>
+    private static void AddSubscriptionDesk(IServiceCollection services)
+    {
+        services.TryAddSingleton<IScheduledPlanChangeStore, InMemoryScheduledPlanChangeStore>();
+        services.TryAddSingleton(sp => new SubscriptionDesk(
+            sp.GetRequiredService<DeskActionRunner>(),
+            sp.GetRequiredService<DeskContexts>(),
+            sp.GetRequiredService<SubscriptionService>(),
+            sp.GetRequiredService<RefundDesk>(),
+            sp.GetRequiredService<IScheduledPlanChangeStore>()));
+        services.TryAddSingleton(sp => new PlanChangeProcessor(
+            sp.GetRequiredService<DeskActionRunner>(),
+            sp.GetRequiredService<Storage.IUnitOfWorkFactory>(),
+            sp.GetRequiredService<IScheduledPlanChangeStore>(),
+            sp.GetRequiredService<DeskContexts>(),
+            sp.GetRequiredService<SubscriptionService>()));
     }
 }

@@ -8,4 +8,9 @@ namespace BillingKit.Operations;
 /// <param name="Credit">The credit for the old plan's unused time (zero at period end or in a trial), tax included.</param>
 /// <param name="Charge">The charge for the rest of the period on the new plan (zero at period end or in a trial), tax included.</param>
 /// <param name="EntitlementsChanged">Whether the tenant's entitlements moved to the new plan now.</param>
-public sealed record PlanChangeResult(Subscription Previous, Subscription Next, Money Credit, Money Charge, bool EntitlementsChanged);
+public sealed record PlanChangeResult(Subscription Previous, Subscription Next, Money Credit, Money Charge, bool EntitlementsChanged)
+{
+    /// <summary>Gets the change recorded for period end, which <see cref="PlanChangeProcessor"/> applies when the period
+    /// ends (moving the entitlements), or <see langword="null"/> for a change effective now.</summary>
+    public ScheduledPlanChange? Scheduled { get; init; }
+}

@@ -8,6 +8,6 @@ public enum PlanChangeTiming
     Now = 0,
 
     /// <summary>At the end of the current period: no proration; the old subscription ends and the new one starts
-    /// there. The entitlements keep the old plan until then.</summary>
+    /// there. The entitlements keep the old plan until then, when <see cref="PlanChangeProcessor"/> moves them.</summary>
     AtPeriodEnd = 1,
 }

@@ -10,8 +10,9 @@ namespace BillingKit.Operations;
 /// The desk's subscription money actions: cancellation (immediately or at period end, the preferred one, optionally
 /// with a prorated refund of unused time), comps (a 100 % discount for some periods, as a promotional credit, or a
 /// trial end moved into the future), and
-/// plan changes (upgrade or downgrade, prorated now or at period end, with the entitlements following). Each action
-/// commits the invoicing, ledger and entitlement changes and its audit record in one unit.
+/// plan changes (upgrade or downgrade, prorated now or at period end, with the entitlements following: at once, or at
+/// period end through <see cref="PlanChangeProcessor"/>). Each action commits the invoicing, ledger and entitlement
+/// changes and its audit record in one unit.
 /// </summary>
 /// <remarks>Thread-safe. Dates (today) are UTC dates.</remarks>
 public sealed class SubscriptionDesk
@@ -25,16 +26,20 @@ public sealed class SubscriptionDesk
     private readonly DeskContexts _contexts;
     private readonly SubscriptionService _subscriptions;
     private readonly RefundDesk _refunds;
+    private readonly IScheduledPlanChangeStore _scheduled;
 
-    internal SubscriptionDesk(DeskActionRunner runner, DeskContexts contexts, SubscriptionService subscriptions, RefundDesk refunds)
+    internal SubscriptionDesk(DeskActionRunner runner, DeskContexts contexts, SubscriptionService subscriptions, RefundDesk refunds, IScheduledPlanChangeStore scheduled)
     {
         _runner = runner;
         _contexts = contexts;
         _subscriptions = subscriptions;
         _refunds = refunds;
+        _scheduled = scheduled;
     }
 
-    /// <summary>Cancels a subscription, at period end (preferred) or immediately, optionally refunding the unused time.</summary>
+    /// <summary>Cancels a subscription, at period end (preferred) or immediately, optionally refunding the unused time.
+    /// A plan change scheduled for period end that involves the subscription (as the old or the new one) is canceled
+    /// with it, so the entitlements keep their plan.</summary>
     /// <param name="request">The tenant, the actor (billing admin or super admin) and the required reason.</param>
     /// <param name="subscription">The subscription.</param>
     /// <param name="timing">At period end (the tenant keeps what it paid for) or immediately.</param>
@@ -49,7 +54,9 @@ public sealed class SubscriptionDesk
     public Task<CancellationResult> CancelAsync(DeskRequest request, SubscriptionId subscription, CancellationTiming timing, bool refundUnusedTime, CancellationToken cancellationToken = default) =>
         _runner.RunAsync(Cancel, request, (scope, ct) => CancelCoreAsync(scope, subscription, timing, refundUnusedTime, ct), cancellationToken);
 
-    /// <summary>Cancels a subscription, at period end (preferred) or immediately, optionally refunding the unused time.</summary>
+    /// <summary>Cancels a subscription, at period end (preferred) or immediately, optionally refunding the unused time.
+    /// A plan change scheduled for period end that involves the subscription (as the old or the new one) is canceled
+    /// with it, so the entitlements keep their plan.</summary>
     /// <param name="unit">The tenant's unit of work; the caller commits it.</param>
     /// <param name="request">The tenant, the actor (billing admin or super admin) and the required reason.</param>
     /// <param name="subscription">The subscription.</param>
@@ -97,8 +104,10 @@ public sealed class SubscriptionDesk
     /// <summary>
     /// Moves a subscription to another plan. Now: the old plan's unused time is credited and the rest of the period on
     /// the new plan charged (both prorated by days, tax included), and the entitlements move to the new plan at once.
-    /// At period end: no proration, and the entitlements keep the old plan. Either way the old subscription ends at
-    /// the end of the current period and a new one on the new plan starts there.
+    /// At period end: no proration, the entitlements keep the old plan until the period ends, and the change is
+    /// recorded (<see cref="PlanChangeResult.Scheduled"/>) for <see cref="PlanChangeProcessor"/> to move them then.
+    /// Either way the old subscription ends at the end of the current period and a new one on the new plan starts
+    /// there; a change still scheduled for the subscription is superseded (canceled).
     /// </summary>
     /// <param name="request">The tenant, the actor (billing admin or super admin) and the required reason.</param>
     /// <param name="subscription">The subscription to change.</param>
@@ -113,7 +122,8 @@ public sealed class SubscriptionDesk
     public Task<PlanChangeResult> ChangePlanAsync(DeskRequest request, SubscriptionId subscription, PlanChange change, CancellationToken cancellationToken = default) =>
         _runner.RunAsync(ChangePlan, request, (scope, ct) => ChangePlanCoreAsync(scope, subscription, change, ct), cancellationToken);
 
-    /// <summary>Moves a subscription to another plan in the caller's unit of work (which the caller commits).</summary>
+    /// <summary>Moves a subscription to another plan in the caller's unit of work (which the caller commits); see
+    /// <see cref="ChangePlanAsync(DeskRequest, SubscriptionId, PlanChange, CancellationToken)"/>.</summary>
     /// <param name="unit">The tenant's unit of work; the caller commits it.</param>
     /// <param name="request">The tenant, the actor (billing admin or super admin) and the required reason.</param>
     /// <param name="subscription">The subscription to change.</param>
@@ -126,38 +136,38 @@ public sealed class SubscriptionDesk
         _runner.RunAsync(unit, ChangePlan, request, (scope, ct) => ChangePlanCoreAsync(scope, subscription, change, ct), cancellationToken);
 
     /// <summary>
-    /// Comps a trial by moving its end into the future. Invoicing cannot change a trial's end in place, so the trial
-    /// subscription is canceled and the same terms (customer, plan, price, frequency, start, tax, contract) are
-    /// subscribed again with the later trial end, in one unit: the result's <see cref="TrialExtension.Next"/> is the
-    /// subscription to bill from now on. Nothing was paid in a trial, so nothing is prorated.
+    /// Comps a trial by moving its end into the future, in place (<see cref="SubscriptionService.ExtendTrialAsync(ITenantUnitOfWork, SubscriptionId, LocalDate, CancellationToken)"/>):
+    /// the subscription keeps its id and terms, and its payment schedule is laid out again from the new trial end.
+    /// Nothing was paid in a trial, so nothing is prorated.
     /// </summary>
     /// <param name="request">The tenant, the actor (billing admin or super admin) and the required reason.</param>
     /// <param name="subscription">A subscription in its trial.</param>
     /// <param name="trialEnd">The new trial end, after the current one.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The canceled trial and its replacement.</returns>
+    /// <returns>The trial before and after (same subscription id).</returns>
     /// <exception cref="PermissionDeniedException">The actor's role may not manage subscriptions; nothing is written.</exception>
     /// <exception cref="InvoicingNotFoundException">The tenant has no such subscription.</exception>
-    /// <exception cref="SubscriptionStateException">It is not in a trial, or the new end is not later than the current one.</exception>
+    /// <exception cref="SubscriptionStateException">It is not in a trial, it is scheduled to cancel, the new end is not
+    /// later than the current one, or a payment of its schedule is already paid.</exception>
     [DeskAction("subscription.extend-trial", DeskPermission.ManageSubscriptions)]
     public Task<TrialExtension> ExtendTrialAsync(DeskRequest request, SubscriptionId subscription, LocalDate trialEnd, CancellationToken cancellationToken = default) =>
         _runner.RunAsync(ExtendTrial, request, (scope, ct) => ExtendTrialCoreAsync(scope, subscription, trialEnd, ct), cancellationToken);
 
     /// <summary>
-    /// Comps a trial by moving its end into the future. Invoicing cannot change a trial's end in place, so the trial
-    /// subscription is canceled and the same terms (customer, plan, price, frequency, start, tax, contract) are
-    /// subscribed again with the later trial end, in one unit: the result's <see cref="TrialExtension.Next"/> is the
-    /// subscription to bill from now on. Nothing was paid in a trial, so nothing is prorated.
+    /// Comps a trial by moving its end into the future, in place (<see cref="SubscriptionService.ExtendTrialAsync(ITenantUnitOfWork, SubscriptionId, LocalDate, CancellationToken)"/>):
+    /// the subscription keeps its id and terms, and its payment schedule is laid out again from the new trial end.
+    /// Nothing was paid in a trial, so nothing is prorated.
     /// </summary>
     /// <param name="unit">The tenant's unit of work; the caller commits it.</param>
     /// <param name="request">The tenant, the actor (billing admin or super admin) and the required reason.</param>
     /// <param name="subscription">A subscription in its trial.</param>
     /// <param name="trialEnd">The new trial end, after the current one.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The canceled trial and its replacement.</returns>
+    /// <returns>The trial before and after (same subscription id).</returns>
     /// <exception cref="PermissionDeniedException">The actor's role may not manage subscriptions; nothing is written.</exception>
     /// <exception cref="InvoicingNotFoundException">The tenant has no such subscription.</exception>
-    /// <exception cref="SubscriptionStateException">It is not in a trial, or the new end is not later than the current one.</exception>
+    /// <exception cref="SubscriptionStateException">It is not in a trial, it is scheduled to cancel, the new end is not
+    /// later than the current one, or a payment of its schedule is already paid.</exception>
     [DeskAction("subscription.extend-trial", DeskPermission.ManageSubscriptions)]
     public Task<TrialExtension> ExtendTrialAsync(ITenantUnitOfWork unit, DeskRequest request, SubscriptionId subscription, LocalDate trialEnd, CancellationToken cancellationToken = default) =>
         _runner.RunAsync(unit, ExtendTrial, request, (scope, ct) => ExtendTrialCoreAsync(scope, subscription, trialEnd, ct), cancellationToken);
@@ -167,6 +177,12 @@ public sealed class SubscriptionDesk
         var before = await _contexts.RequireAsync(scope.Unit, subscription, cancellationToken).ConfigureAwait(false);
         var after = await _subscriptions.CancelAsync(scope.Unit, subscription, timing, cancellationToken).ConfigureAwait(false);
         scope.Target = subscription.Value;
+        var superseded = await CancelScheduledChangesAsync(scope, subscription, cancellationToken).ConfigureAwait(false);
+        if (superseded.Count > 0)
+        {
+            scope.Details["plan_change.canceled"] = string.Join(',', superseded.Select(c => c.Id));
+        }
+
         scope.Details["cancellation.timing"] = timing.ToString();
         scope.Details["ends_on"] = after.EndsOn?.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty;
         RefundResult? refund = null;
@@ -221,32 +237,11 @@ public sealed class SubscriptionDesk
     private async ValueTask<TrialExtension> ExtendTrialCoreAsync(DeskActionScope scope, SubscriptionId subscription, LocalDate trialEnd, CancellationToken cancellationToken)
     {
         var trial = await _contexts.RequireAsync(scope.Unit, subscription, cancellationToken).ConfigureAwait(false);
-        if (trial.Status != SubscriptionStatus.Trial || trial.TrialEnd is not { } current)
-        {
-            throw new SubscriptionStateException(subscription, trial.Status, "extend the trial", "only a subscription in its trial has a trial end to move");
-        }
-
-        if (trialEnd <= current)
-        {
-            throw new SubscriptionStateException(subscription, trial.Status, "extend the trial", string.Create(CultureInfo.InvariantCulture, $"the new end {trialEnd:uuuu-MM-dd} must be after the current end {current:uuuu-MM-dd}"));
-        }
-
-        var previous = await _subscriptions.CancelAsync(scope.Unit, subscription, CancellationTiming.Immediately, cancellationToken).ConfigureAwait(false);
-        var next = await _subscriptions.CreateAsync(
-            scope.Unit,
-            new NewSubscription(trial.CustomerId, trial.PlanId, trial.Price, trial.Frequency, trial.StartDate)
-            {
-                TrialEnd = trialEnd,
-                TaxRate = trial.TaxRate,
-                ContractPeriods = trial.ContractPeriods,
-                Description = trial.Description,
-            },
-            cancellationToken).ConfigureAwait(false);
+        var extended = await _subscriptions.ExtendTrialAsync(scope.Unit, subscription, trialEnd, cancellationToken).ConfigureAwait(false);
         scope.Target = subscription.Value;
-        scope.Details["trial.from"] = current.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
+        scope.Details["trial.from"] = trial.TrialEnd?.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty;
         scope.Details["trial.to"] = trialEnd.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
-        scope.Details["subscription.next"] = next.Id.Value;
-        return new TrialExtension(previous, next);
+        return new TrialExtension(trial, extended);
     }
 
     private async ValueTask<PlanChangeResult> ChangePlanCoreAsync(DeskActionScope scope, SubscriptionId subscriptionId, PlanChange change, CancellationToken cancellationToken)
@@ -268,6 +263,7 @@ public sealed class SubscriptionDesk
         }
 
         var previous = await _subscriptions.CancelAsync(unit, subscriptionId, CancellationTiming.AtPeriodEnd, cancellationToken).ConfigureAwait(false);
+        var superseded = await CancelScheduledChangesAsync(scope, subscriptionId, cancellationToken).ConfigureAwait(false);
         var starts = previous.EndsOn ?? old.PeriodContaining(today).End;
         var next = await _subscriptions.CreateAsync(
             unit,
@@ -280,10 +276,23 @@ public sealed class SubscriptionDesk
 
         await PostProrationAsync(scope, old, next, change, credit, charge, today, cancellationToken).ConfigureAwait(false);
         var entitlementsChanged = false;
+        ScheduledPlanChange? scheduled = null;
         if (change.Timing == PlanChangeTiming.Now)
         {
             await _contexts.Entitlements.SetPlanAsync(unit, change.Plan, old.BillingAnchor, cancellationToken).ConfigureAwait(false);
             entitlementsChanged = true;
+        }
+        else
+        {
+            scheduled = new ScheduledPlanChange("spc_" + Guid.NewGuid().ToString("N"), unit.Tenant, subscriptionId, next.Id, old.PlanId, change.Plan, starts, scope.Now);
+            await _scheduled.SaveAsync(unit, scheduled, cancellationToken).ConfigureAwait(false);
+            scope.Details["plan_change.id"] = scheduled.Id;
+            scope.Details["plan.effective_on"] = starts.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
+        }
+
+        if (superseded.Count > 0)
+        {
+            scope.Details["plan_change.canceled"] = string.Join(',', superseded.Select(c => c.Id));
         }
 
         scope.Target = subscriptionId.Value;
@@ -294,7 +303,7 @@ public sealed class SubscriptionDesk
         scope.Details["proration.credit"] = string.Create(CultureInfo.InvariantCulture, $"{credit}");
         scope.Details["proration.charge"] = string.Create(CultureInfo.InvariantCulture, $"{charge}");
         scope.Details["subscription.next"] = next.Id.Value;
-        return new PlanChangeResult(previous, next, credit, charge, entitlementsChanged);
+        return new PlanChangeResult(previous, next, credit, charge, entitlementsChanged) { Scheduled = scheduled };
     }
 
     private async ValueTask PostProrationAsync(DeskActionScope scope, Subscription old, Subscription next, PlanChange change, Money credit, Money charge, LocalDate today, CancellationToken cancellationToken)
@@ -334,6 +343,22 @@ public sealed class SubscriptionDesk
                 cancellationToken).ConfigureAwait(false);
         }
 
+    }
+
+    /// <summary>Cancels the pending scheduled plan changes that involve the subscription: a cancellation or another
+    /// change supersedes them, so the entitlements do not move at period end.</summary>
+    private async ValueTask<IReadOnlyList<ScheduledPlanChange>> CancelScheduledChangesAsync(DeskActionScope scope, SubscriptionId subscription, CancellationToken cancellationToken)
+    {
+        var pending = await _scheduled.ListPendingForSubscriptionAsync(scope.Unit, subscription, cancellationToken).ConfigureAwait(false);
+        var canceled = new List<ScheduledPlanChange>(pending.Count);
+        foreach (var change in pending)
+        {
+            var resolved = change.Resolve(ScheduledPlanChangeStatus.Canceled, scope.Now);
+            await _scheduled.SaveAsync(scope.Unit, resolved, cancellationToken).ConfigureAwait(false);
+            canceled.Add(resolved);
+        }
+
+        return canceled;
     }
 
     private async ValueTask<PaymentRecord?> LatestPaidAsync(ITenantUnitOfWork unit, SubscriptionId subscription, CancellationToken cancellationToken)

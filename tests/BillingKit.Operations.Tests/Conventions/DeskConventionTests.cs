@@ -20,6 +20,7 @@ public class DeskConventionTests
         ["PayLinkDesk.VerifyAsync"] = "the host's payment page verifies a customer's token; it changes nothing and has no actor",
         ["ProviderHealthMonitor.ObserveAsync"] = "wraps a provider call to observe its outcome; the action making the call is audited",
         ["ProviderEventProcessor.HandleAsync"] = "handles a verified provider event as the System actor, idempotent on the event id; its audit record per handled event is checked by the provider-event tests",
+        ["PlanChangeProcessor.ApplyDuePlanChangesAsync"] = "the host's scheduler applies due plan changes as the System actor, idempotent per change; its audit record per applied change is checked by the scheduled-plan-change tests",
     };
 
     public static TheoryData<string> Actions() => Describe(DeskActionHarness.DeskActions());

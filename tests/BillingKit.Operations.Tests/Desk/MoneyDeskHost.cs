@@ -48,6 +48,8 @@ public sealed class MoneyDeskHost : IAsyncDisposable
 
     public SubscriptionDesk Subscriptions => Get<SubscriptionDesk>();
 
+    public PlanChangeProcessor PlanChanges => Get<PlanChangeProcessor>();
+
     public ProviderEventProcessor Events => Get<ProviderEventProcessor>();
 
     public LedgerService Ledger => Get<LedgerService>();

@@ -102,15 +102,19 @@ public class SubscriptionDeskTests
     }
 
     [Fact]
-    public async Task A_trial_end_moved_into_the_future_keeps_the_terms_and_bills_from_the_new_end()
+    public async Task Extending_a_trial_keeps_the_subscription_and_its_terms_and_bills_from_the_new_end()
     {
         await using var desk = Create();
         var trial = await desk.Get<SubscriptionService>().CreateAsync(Tenant, new NewSubscription(Customer, Starter.Id, Usd(49m), BillingFrequency.Monthly, new LocalDate(2026, 1, 1)) { TrialEnd = new LocalDate(2026, 1, 15) });
 
         var extended = await desk.Subscriptions.ExtendTrialAsync(Request(DeskFixture.BillingAdmin, "Pilot needs two more weeks"), trial.Id, new LocalDate(2026, 2, 1));
 
-        Assert.Equal(SubscriptionStatus.Canceled, extended.Previous.Status);
+        Assert.Equal(trial.Id, extended.Next.Id);
+        Assert.Equal(trial.Id, extended.Previous.Id);
+        Assert.Equal(new LocalDate(2026, 1, 15), extended.Previous.TrialEnd);
         Assert.Equal(SubscriptionStatus.Trial, extended.Next.Status);
+        Assert.Equal(new LocalDate(2026, 2, 1), (await desk.Get<SubscriptionService>().GetAsync(Tenant, trial.Id))!.TrialEnd);
+        Assert.Equal(new LocalDate(2026, 2, 1), (await desk.Get<SubscriptionService>().GetScheduleAsync(Tenant, trial.Id))[0].DueDate);
         Assert.Equal(new LocalDate(2026, 2, 1), extended.Next.TrialEnd);
         Assert.Equal(new LocalDate(2026, 2, 1), extended.Next.BillingAnchor);
         Assert.Equal(Usd(49m), extended.Next.Price);
