@@ -31,6 +31,10 @@ public sealed class DemoTests
         // The dashboard.
         Assert.Contains("Tenants dashboard (2026-03-31 18:00 UTC)", run.Output, StringComparison.Ordinal);
         Assert.Contains("MRR summary", run.Output, StringComparison.Ordinal);
+        // The audit trail names who did each desk action and why.
+        Assert.Contains("Audit log, March", run.Output, StringComparison.Ordinal);
+        Assert.Contains("refund.issue", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Customer removed 4 of 12 seats", run.Output, StringComparison.Ordinal);
 
         Assert.Contains($"written to {pdf}", run.Output, StringComparison.Ordinal);
         var bytes = await File.ReadAllBytesAsync(pdf);

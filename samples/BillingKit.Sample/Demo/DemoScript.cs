@@ -216,7 +216,7 @@ internal sealed class DemoScript(DeskSession session)
         await Dashboard.RenderAsync(session.Console, _host, Dana, cancellationToken);
 
         var audit = await _host.Get<AuditLogDesk>().QueryAsync(Dana, new AuditQuery { From = Instant.FromUtc(2026, 3, 1, 0, 0), PageSize = AuditQuery.MaxPageSize }, cancellationToken);
-        session.Console.MarkupLine($"[grey]The audit log holds {audit.Records.Count}{(audit.NextPageToken is null ? string.Empty : "+")} records for March: every desk action and provider event, with actor, role, reason and amount.[/]");
+        AuditTrail.Render(session.Console, $"Audit log, March: {audit.Records.Count}{(audit.NextPageToken is null ? string.Empty : "+")} records (every desk action and provider event)", audit.Records);
 
         var umbrella = await InvoicePdfCommand.FindAsync(_host, SampleCatalog.Umbrella, null, cancellationToken);
         var path = await SpinAsync("Rendering the consolidated invoice PDF...", () => InvoicePdfCommand.WriteAsync(_host, umbrella, pdfPath, cancellationToken));
