@@ -42,7 +42,7 @@ public sealed class RegistrationTests
                 && (d.ServiceType.Name.EndsWith("Store", StringComparison.Ordinal) || d.ServiceType == typeof(Operations.IAuditLog) || d.ServiceType == typeof(IUnitOfWorkFactory)))
             .ToArray();
 
-        Assert.Equal(16, stores.Length); // the unit-of-work factory and the 15 store ports of the contexts and the desk
+        Assert.Equal(17, stores.Length); // the unit-of-work factory and the 16 store ports of the contexts and the desk
         Assert.All(stores, d => Assert.StartsWith("PostgreSql", d.ImplementationType?.Name ?? "(factory)", StringComparison.Ordinal));
         Assert.Equal(stores.Length, stores.Select(d => d.ServiceType).Distinct().Count());
     }

@@ -31,7 +31,7 @@ public static class PostgreSqlBillingKitBuilderExtensions
     /// <summary>
     /// Stores every BillingKit context in PostgreSQL: replaces the in-memory unit-of-work factory and every store
     /// registration (ledger, dunning, entitlements and quota leases, invoicing, and the desk's audit log, credit approvals,
-    /// pay-link revocations, processed provider events, refunds, disputes and tenant accounts), whether the contexts were added before
+    /// pay-link revocations, processed provider events, refunds, disputes, scheduled plan changes and tenant accounts), whether the contexts were added before
     /// or after this call. Options are validated when the host starts.
     /// </summary>
     /// <param name="builder">The builder from <c>AddBillingKitCore()</c> or <c>AddBillingKit()</c>.</param>
@@ -66,6 +66,7 @@ public static class PostgreSqlBillingKitBuilderExtensions
         Replace<IProcessedEventStore, PostgreSqlProcessedEventStore>(services);
         Replace<IDeskRefundStore, PostgreSqlDeskRefundStore>(services);
         Replace<IDisputeStore, PostgreSqlDisputeStore>(services);
+        Replace<IScheduledPlanChangeStore, PostgreSqlScheduledPlanChangeStore>(services);
         Replace<ITenantAccountStore, PostgreSqlTenantAccountStore>(services);
         return builder;
     }

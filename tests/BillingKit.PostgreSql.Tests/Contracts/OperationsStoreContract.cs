@@ -179,6 +179,59 @@ public abstract class OperationsStoreContract : StoreContract
         AssertSameRecord(account, await S.TenantAccounts.FindAsync(TenantA));
     }
 
+    [Fact]
+    public async Task Scheduled_plan_changes_round_trip_are_found_by_either_subscription_and_listed_when_due_across_tenants()
+    {
+        var downgrade = PlanChange("spc_1", TenantA, "sub_old", "sub_new", new LocalDate(2026, 4, 1), Morning);
+        var later = PlanChange("spc_2", TenantA, "sub_other", "sub_other_next", new LocalDate(2026, 5, 1), Morning);
+        var beta = PlanChange("spc_3", TenantB, "sub_b", "sub_b_next", new LocalDate(2026, 3, 15), Morning.Plus(Duration.FromMinutes(5)));
+        await using (var discarded = await S.Units.BeginAsync(TenantA))
+        {
+            await S.ScheduledPlanChanges.SaveAsync(discarded, PlanChange("spc_0", TenantA, "sub_x", "sub_y", new LocalDate(2026, 3, 1), Morning));
+            Assert.NotNull(await S.ScheduledPlanChanges.FindAsync(discarded, "spc_0"));
+        }
+
+        await using (var unit = await S.Units.BeginAsync(TenantA))
+        {
+            await S.ScheduledPlanChanges.SaveAsync(unit, downgrade);
+            await S.ScheduledPlanChanges.SaveAsync(unit, later);
+            AssertSameRecord(downgrade, await S.ScheduledPlanChanges.FindAsync(unit, "spc_1"));
+            AssertSameRecord(downgrade, Assert.Single(await S.ScheduledPlanChanges.ListPendingForSubscriptionAsync(unit, SubscriptionId.From("sub_old"))));
+            AssertSameRecord(downgrade, Assert.Single(await S.ScheduledPlanChanges.ListPendingForSubscriptionAsync(unit, SubscriptionId.From("sub_new"))));
+            Assert.Empty(await S.ScheduledPlanChanges.ListPendingDueAsync(new LocalDate(2026, 12, 31)));
+            await Assert.ThrowsAsync<ArgumentException>(() => S.ScheduledPlanChanges.SaveAsync(unit, beta).AsTask());
+            await unit.CommitAsync();
+        }
+
+        await using (var unit = await S.Units.BeginAsync(TenantB))
+        {
+            await S.ScheduledPlanChanges.SaveAsync(unit, beta);
+            Assert.Null(await S.ScheduledPlanChanges.FindAsync(unit, "spc_1"));
+            Assert.Empty(await S.ScheduledPlanChanges.ListPendingForSubscriptionAsync(unit, SubscriptionId.From("sub_old")));
+            await unit.CommitAsync();
+        }
+
+        Assert.Empty(await S.ScheduledPlanChanges.ListPendingDueAsync(new LocalDate(2026, 3, 14)));
+        Assert.Equal(["spc_3", "spc_1"], (await S.ScheduledPlanChanges.ListPendingDueAsync(new LocalDate(2026, 4, 1))).Select(c => c.Id), StringComparer.Ordinal);
+        Assert.Equal(["spc_3", "spc_1", "spc_2"], (await S.ScheduledPlanChanges.ListPendingDueAsync(new LocalDate(2026, 5, 1))).Select(c => c.Id), StringComparer.Ordinal);
+
+        var applied = downgrade with { Status = ScheduledPlanChangeStatus.Applied, ResolvedAt = Morning.Plus(Duration.FromDays(30)) };
+        await using (var unit = await S.Units.BeginAsync(TenantA))
+        {
+            await S.ScheduledPlanChanges.SaveAsync(unit, applied);
+            Assert.Empty(await S.ScheduledPlanChanges.ListPendingForSubscriptionAsync(unit, SubscriptionId.From("sub_old")));
+            Assert.Equal(3, (await S.ScheduledPlanChanges.ListPendingDueAsync(new LocalDate(2026, 5, 1))).Count);
+            await unit.CommitAsync();
+        }
+
+        await using var check = await S.Units.BeginAsync(TenantA);
+        AssertSameRecord(applied, await S.ScheduledPlanChanges.FindAsync(check, "spc_1"));
+        Assert.Equal(["spc_3", "spc_2"], (await S.ScheduledPlanChanges.ListPendingDueAsync(new LocalDate(2026, 5, 1))).Select(c => c.Id), StringComparer.Ordinal);
+    }
+
+    private static ScheduledPlanChange PlanChange(string id, TenantId tenant, string subscription, string next, LocalDate effectiveOn, Instant scheduledAt) =>
+        new(id, tenant, SubscriptionId.From(subscription), SubscriptionId.From(next), PlanId.From("growth"), PlanId.From("starter"), effectiveOn, scheduledAt);
+
     private static AuditRecord Record(string id, TenantId tenant, Instant at, string action) =>
         new(id, at, tenant, "clerk-1", BillingRole.Finance, action, "Customer asked", AuditOutcome.Succeeded)
         {

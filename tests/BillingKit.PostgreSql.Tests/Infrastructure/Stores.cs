@@ -70,6 +70,8 @@ public sealed class Stores : IAsyncDisposable
 
     public IDisputeStore Disputes => _provider.GetRequiredService<IDisputeStore>();
 
+    public IScheduledPlanChangeStore ScheduledPlanChanges => _provider.GetRequiredService<IScheduledPlanChangeStore>();
+
     public ITenantAccountStore TenantAccounts => _provider.GetRequiredService<ITenantAccountStore>();
 
     public static Task<Stores> InMemoryAsync() => Task.FromResult(Build(null));
@@ -98,6 +100,7 @@ public sealed class Stores : IAsyncDisposable
         services.TryAddSingleton<IProcessedEventStore, InMemoryProcessedEventStore>();
         services.TryAddSingleton<IDeskRefundStore, InMemoryDeskRefundStore>();
         services.TryAddSingleton<IDisputeStore, InMemoryDisputeStore>();
+        services.TryAddSingleton<IScheduledPlanChangeStore, InMemoryScheduledPlanChangeStore>();
         services.TryAddSingleton<ITenantAccountStore, InMemoryTenantAccountStore>();
         if (database is not null)
         {
