@@ -45,6 +45,7 @@ public sealed class ConcurrencyTests : IDisposable
         var handle = _host.Gate.GetHandle(tenant);
         var consumers = 3;
         var allowed = new long[consumers];
+        var crossed = _host.Clock.Now + Duration.FromDays(70); // at least two usage periods ahead
         using var done = new CancellationTokenSource();
 
         var workers = Enumerable.Range(0, consumers).Select(i => Task.Factory.StartNew(
@@ -85,10 +86,12 @@ public sealed class ConcurrencyTests : IDisposable
         var handle = _host.Gate.GetHandle(tenant);
         var consumers = 3;
         var allowed = new long[consumers];
+        var crossed = _host.Clock.Now + Duration.FromDays(70); // at least two usage periods ahead
         var workers = Enumerable.Range(0, consumers).Select(i => Task.Factory.StartNew(
             () =>
             {
-                for (var n = 0; n < 200_000; n++)
+                // Keep consuming until the clock has crossed the periods, so the roll-overs happen under load.
+                for (var n = 0; n < 200_000 || _host.Clock.Now < crossed; n++)
                 {
                     if (handle.TryConsume(Metric.StorageBytes, 2).IsAllowed)
                     {
@@ -102,12 +105,11 @@ public sealed class ConcurrencyTests : IDisposable
                 }
             },
             TaskCreationOptions.LongRunning)).ToArray();
-        do
+        while (_host.Clock.Now < crossed)
         {
             _host.Clock.AdvanceDays(10);
-            await Task.Yield();
+            await Task.Delay(1);
         }
-        while (!workers.All(w => w.IsCompleted));
 
         await Task.WhenAll(workers);
 
