@@ -71,11 +71,20 @@ internal sealed class BillingRun(SampleHost host)
         return notes;
     }
 
-    /// <summary>Runs the dunning processor at the clock's instant: due retries are charged, access changes reach entitlements.</summary>
+    /// <summary>
+    /// The scheduler's tick at the clock's instant: plan changes due at period end are applied, the dunning processor
+    /// runs (due retries are charged) and the access levels it decides reach entitlements.
+    /// </summary>
     public async Task<IReadOnlyList<BillingNote>> RunDunningAsync(CancellationToken cancellationToken = default)
     {
         var notes = new List<BillingNote>();
-        var decisions = await _processor.RunDueAsync(host.Clock.GetCurrentInstant(), cancellationToken);
+        var now = host.Clock.GetCurrentInstant();
+        foreach (var change in await host.Get<PlanChangeProcessor>().ApplyDuePlanChangesAsync(now, cancellationToken))
+        {
+            notes.Add(new BillingNote(change.Tenant, "scheduled plan change applied"));
+        }
+
+        var decisions = await _processor.RunDueAsync(now, cancellationToken);
         foreach (var decision in decisions)
         {
             var tenant = decision.Snapshot.Tenant;
