@@ -41,7 +41,7 @@ public sealed class StripeOptions
     /// <value>Default 3; 0 to 10.</value>
     public int MaxRetries { get; set; } = 3;
 
-    /// <summary>Gets or sets the delay before the first retry; later retries double it, with jitter.</summary>
+    /// <summary>Gets or sets the delay before the first retry; each later retry waits twice as long, with jitter.</summary>
     /// <value>Default 500 milliseconds; 0 to 1 minute.</value>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
 
