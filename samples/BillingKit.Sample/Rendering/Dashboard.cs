@@ -59,13 +59,6 @@ internal static class Dashboard
         }
 
         console.Write(table);
-        foreach (var row in report.Tenants.Where(r => r.Status == TenantBillingStatus.NoSubscription))
-        {
-            if (SampleCatalog.TryFind(row.Tenant.Value, out var tenant) && tenant.Collection == Collection.Group)
-            {
-                console.MarkupLine($"[grey]* {Markup.Escape(tenant.Id.Value)}: its {tenant.Members.Count} clinics' subscriptions bill through a billing group; the desk's monitoring report counts only the tenant's own billing customer, so they are not in the MRR above.[/]");
-            }
-        }
     }
 
     private static string Usage(TenantOverview row)

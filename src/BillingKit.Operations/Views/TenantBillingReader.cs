@@ -17,6 +17,7 @@ internal sealed class TenantBillingReader(
     EntitlementService entitlements,
     InvoiceService invoices,
     ISubscriptionStore subscriptions,
+    IBillingGroupStore billingGroups,
     IUnitOfWorkFactory units)
 {
     public ITenantAccountStore Accounts => accounts;
@@ -25,12 +26,17 @@ internal sealed class TenantBillingReader(
         await accounts.FindAsync(tenant, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidTenantAccountException(tenant, $"Tenant '{tenant}' is not registered in the desk's directory; register it with TenantDirectory.RegisterAsync.");
 
+    /// <summary>The tenant's subscriptions: its billing customer's, and those of every customer in the tenant's
+    /// billing groups (which bill through the group).</summary>
     public async ValueTask<IReadOnlyList<Subscription>> SubscriptionsAsync(TenantAccount account, CancellationToken cancellationToken)
     {
+        var groups = await billingGroups.ListAsync(account.Tenant, cancellationToken).ConfigureAwait(false);
+        var customers = new HashSet<CustomerId> { account.BillingCustomer };
+        customers.UnionWith(groups.SelectMany(g => g.Members).Select(m => m.CustomerId));
         var unit = await units.BeginAsync(account.Tenant, cancellationToken).ConfigureAwait(false);
         await using (unit.ConfigureAwait(false))
         {
-            return await subscriptions.ListForCustomersAsync(unit, [account.BillingCustomer], cancellationToken).ConfigureAwait(false);
+            return await subscriptions.ListForCustomersAsync(unit, customers, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -119,6 +119,27 @@ public class BillingReportsTests
     }
 
     [Fact]
+    public async Task Subscriptions_of_billing_group_members_count_in_the_tenants_MRR()
+    {
+        await using var desk = BillingKitDesk.Create();
+        var clinics = TenantId.From("ten_clinics");
+        await desk.RegisterAsync(BillingKitDesk.Account(clinics, "Clinics Group", "ap@clinics.example"));
+        var groups = desk.Get<BillingGroupService>();
+        var group = await groups.CreateAsync(clinics, "All clinics", new InvoiceParty("Clinics Group"), "ap@clinics.example", PaymentTerms.Net14, Currency.USD);
+        foreach (var clinic in new[] { "north", "south" })
+        {
+            await groups.AddMemberAsync(clinics, group.Id, new BillingGroupMember(CustomerId.From(clinic), clinic));
+            await desk.Get<SubscriptionService>().CreateAsync(clinics, new NewSubscription(CustomerId.From(clinic), BillingKitDesk.Pro, Usd(89m), BillingFrequency.Monthly, new LocalDate(2026, 1, 1)));
+        }
+
+        desk.Clock.Set(Instant.FromUtc(2026, 3, 15, 12, 0));
+        var row = Assert.Single((await desk.Get<BillingReports>().GetMonitoringAsync(DeskFixture.Finance)).Tenants);
+
+        Assert.Equal([Usd(178m)], row.Mrr);
+        Assert.Equal(TenantBillingStatus.Active, row.Status);
+    }
+
+    [Fact]
     public async Task The_tenant_detail_shows_each_subscriptions_status_and_monthly_amount()
     {
         await using var desk = await BookAsync();
