@@ -253,6 +253,13 @@ public sealed class FlutterwavePaymentProvider : IPaymentProvider
     }
 
     /// <inheritdoc/>
+    public Task<HostedCheckout> CreateHostedCheckoutAsync(HostedCheckoutRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        throw new UnsupportedProviderOperationException(ProviderName.Flutterwave, ProviderCapabilities.HostedCheckout, "the Flutterwave adapter does not create hosted checkouts yet.");
+    }
+
+    /// <inheritdoc/>
     /// <remarks>Verifies the given transaction, or else the one with reference <c>bk_</c> + our payment id; a payment
     /// Flutterwave does not know resolves as <see cref="PaymentResolutionStatus.NotFound"/>.</remarks>
     public async Task<PaymentResolution> ResolvePaymentAsync(PaymentLookup lookup, CancellationToken cancellationToken = default)

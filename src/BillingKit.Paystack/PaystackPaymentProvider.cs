@@ -306,6 +306,13 @@ public sealed class PaystackPaymentProvider : IPaymentProvider
     }
 
     /// <inheritdoc/>
+    public Task<HostedCheckout> CreateHostedCheckoutAsync(HostedCheckoutRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        throw new UnsupportedProviderOperationException(ProviderName.Paystack, ProviderCapabilities.HostedCheckout, "the Paystack adapter does not create hosted checkouts yet.");
+    }
+
+    /// <inheritdoc/>
     /// <remarks>Verifies the transaction whose reference was given, or else the reference derived from our payment
     /// id; an unknown reference resolves as <see cref="PaymentResolutionStatus.NotFound"/>.</remarks>
     public async Task<PaymentResolution> ResolvePaymentAsync(PaymentLookup lookup, CancellationToken cancellationToken = default)

@@ -108,6 +108,12 @@ internal sealed class StripePaymentProvider : IPaymentProvider
         return StripeJson.Subscription(document.RootElement);
     }
 
+    public Task<HostedCheckout> CreateHostedCheckoutAsync(HostedCheckoutRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        throw new UnsupportedProviderOperationException(ProviderName.Stripe, ProviderCapabilities.HostedCheckout, "the Stripe adapter does not create hosted checkouts yet.");
+    }
+
     public async Task<PaymentResolution> ResolvePaymentAsync(PaymentLookup lookup, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(lookup);

@@ -122,6 +122,9 @@ internal sealed class SimulatedCardProvider(IClock clock) : IPaymentProvider
     public Task<PaymentResolution> ResolvePaymentAsync(PaymentLookup lookup, CancellationToken cancellationToken = default) =>
         throw Unsupported(ProviderCapabilities.ResolvePayment);
 
+    public Task<HostedCheckout> CreateHostedCheckoutAsync(HostedCheckoutRequest request, CancellationToken cancellationToken = default) =>
+        throw Unsupported(ProviderCapabilities.HostedCheckout);
+
     private static UnsupportedProviderOperationException Unsupported(ProviderCapabilities operation) =>
         new(Name, operation, "the sample's simulated card provider only charges and refunds.");
 }

@@ -126,4 +126,19 @@ public interface IPaymentProvider
     /// <exception cref="UnsupportedProviderOperationException">The provider cannot be asked (offline payments).</exception>
     /// <exception cref="ProviderException">The provider failed; try again later.</exception>
     Task<PaymentResolution> ResolvePaymentAsync(PaymentLookup lookup, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Creates a checkout page that the provider hosts for one expected payment (Stripe Checkout, Paystack's and
+    /// Flutterwave's standard checkout), for a customer who pays by hand rather than from a saved method.
+    /// </summary>
+    /// <param name="request">Our payment, the amount, the payer and where to send them back.</param>
+    /// <param name="cancellationToken">Cancels the call. A checkout made by a cancelled call only expires unused.</param>
+    /// <returns>The page's address and the provider's id of it. The payment itself arrives later as a
+    /// <see cref="PaymentSucceededEvent"/> whose <see cref="PaymentSucceededEvent.PaymentId"/> is
+    /// <see cref="HostedCheckoutRequest.PaymentId"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="request"/> is null.</exception>
+    /// <exception cref="UnsupportedProviderOperationException">The provider hosts no checkout (offline payments).</exception>
+    /// <exception cref="UnsupportedCurrencyException">The provider does not support the amount's currency.</exception>
+    /// <exception cref="ProviderException">The provider refused or failed.</exception>
+    Task<HostedCheckout> CreateHostedCheckoutAsync(HostedCheckoutRequest request, CancellationToken cancellationToken = default);
 }

@@ -9,7 +9,7 @@ namespace BillingKit.Providers;
 /// return by hand. Both come back at once as <see cref="ProviderPaymentStatus.Succeeded"/> with
 /// <c>IsManual</c> set, with ids derived from the idempotency key so that a retry returns the same id.
 /// </summary>
-/// <remarks>Supports every currency. Retrieval, customers, disputes, subscriptions and reconciliation throw
+/// <remarks>Supports every currency. Retrieval, customers, disputes, subscriptions, hosted checkout and reconciliation throw
 /// <see cref="UnsupportedProviderOperationException"/>: there is no provider to ask. Thread-safe.</remarks>
 public sealed class OfflinePaymentProvider : IPaymentProvider
 {
@@ -138,6 +138,13 @@ public sealed class OfflinePaymentProvider : IPaymentProvider
     {
         ArgumentNullException.ThrowIfNull(lookup);
         throw Unsupported(ProviderCapabilities.ResolvePayment, "offline payments are recorded when the money arrives and never wait on a provider; check the bank statement.");
+    }
+
+    /// <inheritdoc/>
+    public Task<HostedCheckout> CreateHostedCheckoutAsync(HostedCheckoutRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        throw Unsupported(ProviderCapabilities.HostedCheckout, "wire, check and cash payments have no provider page; send the invoice with the bank details instead.");
     }
 
     private UnsupportedProviderOperationException Unsupported(ProviderCapabilities operation, string detail) => new(Provider, operation, detail);

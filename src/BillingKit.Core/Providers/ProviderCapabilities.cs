@@ -42,4 +42,7 @@ public enum ProviderCapabilities
 
     /// <summary><see cref="IPaymentProvider.ResolvePaymentAsync"/>.</summary>
     ResolvePayment = 1 << 10,
+
+    /// <summary><see cref="IPaymentProvider.CreateHostedCheckoutAsync"/>.</summary>
+    HostedCheckout = 1 << 11,
 }

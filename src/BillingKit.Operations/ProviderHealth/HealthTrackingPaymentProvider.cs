@@ -66,6 +66,9 @@ internal sealed class HealthTrackingPaymentProvider(IPaymentProvider inner, Prov
     public Task<ProviderSubscription> CancelSubscriptionAsync(SubscriptionCancellation cancellation, CancellationToken cancellationToken = default) =>
         monitor.ObserveAsync(Provider, "cancel_subscription", ct => inner.CancelSubscriptionAsync(cancellation, ct), cancellationToken);
 
+    public Task<HostedCheckout> CreateHostedCheckoutAsync(HostedCheckoutRequest request, CancellationToken cancellationToken = default) =>
+        monitor.ObserveAsync(Provider, "hosted_checkout", ct => inner.CreateHostedCheckoutAsync(request, ct), cancellationToken);
+
     public Task<PaymentResolution> ResolvePaymentAsync(PaymentLookup lookup, CancellationToken cancellationToken = default) =>
         monitor.ObserveAsync(Provider, "resolve_payment", ct => inner.ResolvePaymentAsync(lookup, ct), cancellationToken);
 }

@@ -70,6 +70,7 @@ public class OfflinePaymentProviderTests
             (ProviderCapabilities.CancelSubscription, () => provider.CancelSubscriptionAsync(new SubscriptionCancellation("s", SubscriptionCancellationTiming.Immediately, IdempotencyKey.From("k")))),
             (ProviderCapabilities.CancelSubscriptionAtPeriodEnd, () => provider.CancelSubscriptionAsync(new SubscriptionCancellation("s", SubscriptionCancellationTiming.AtPeriodEnd, IdempotencyKey.From("k")))),
             (ProviderCapabilities.ResolvePayment, () => provider.ResolvePaymentAsync(new PaymentLookup(PaymentId.From("p"), Money.FromMinorUnits(1, Currency.USD)))),
+            (ProviderCapabilities.HostedCheckout, () => provider.CreateHostedCheckoutAsync(new HostedCheckoutRequest(PaymentId.From("p"), Money.FromMinorUnits(1, Currency.USD), "a@b.c", new Uri("https://pay.example.test/done"), IdempotencyKey.From("k")))),
         };
 
         foreach (var (operation, call) in checks)

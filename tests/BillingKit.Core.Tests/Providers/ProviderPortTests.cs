@@ -26,6 +26,24 @@ public class ProviderPortTests
     }
 
     [Fact]
+    public void A_hosted_checkout_needs_a_positive_amount_a_payer_and_a_web_return_address()
+    {
+        var done = new Uri("https://pay.example.test/done");
+        Assert.Throws<ArgumentOutOfRangeException>(() => new HostedCheckoutRequest(PaymentId.From("p"), Money.Zero(Currency.USD), "a@b.c", done, IdempotencyKey.From("k")));
+        Assert.Throws<ArgumentException>(() => new HostedCheckoutRequest(default, Ten, "a@b.c", done, IdempotencyKey.From("k")));
+        Assert.Throws<ArgumentException>(() => new HostedCheckoutRequest(PaymentId.From("p"), Ten, " ", done, IdempotencyKey.From("k")));
+        Assert.Throws<ArgumentException>(() => new HostedCheckoutRequest(PaymentId.From("p"), Ten, "a@b.c", done, default));
+        Assert.Throws<ArgumentNullException>(() => new HostedCheckoutRequest(PaymentId.From("p"), Ten, "a@b.c", null!, IdempotencyKey.From("k")));
+        Assert.Throws<ArgumentException>(() => new HostedCheckoutRequest(PaymentId.From("p"), Ten, "a@b.c", new Uri("/done", UriKind.Relative), IdempotencyKey.From("k")));
+        Assert.Throws<ArgumentException>(() => new HostedCheckoutRequest(PaymentId.From("p"), Ten, "a@b.c", new Uri("ftp://pay.example.test/done"), IdempotencyKey.From("k")));
+        Assert.Throws<ArgumentException>(() => new HostedCheckoutRequest(PaymentId.From("p"), Ten, "a@b.c", done, IdempotencyKey.From("k")) { CancelUrl = new Uri("javascript:alert(1)") });
+
+        var request = new HostedCheckoutRequest(PaymentId.From("p"), Ten, "a@b.c", done, IdempotencyKey.From("k")) { CancelUrl = new Uri("http://localhost:5000/cancel") };
+        Assert.Equal(done, request.ReturnUrl);
+        Assert.Equal("http", request.CancelUrl!.Scheme);
+    }
+
+    [Fact]
     public void An_undefined_cancellation_timing_is_refused() =>
         Assert.Throws<ArgumentException>(() => new SubscriptionCancellation("sub_1", (SubscriptionCancellationTiming)7, IdempotencyKey.From("k")));
 

@@ -9,6 +9,7 @@ public sealed class FakeCardProvider : IPaymentProvider
     private readonly List<RefundRequest> _refunds = [];
     private readonly List<DisputeEvidence> _evidence = [];
     private readonly List<(string DisputeId, IdempotencyKey Key)> _accepted = [];
+    private readonly List<HostedCheckoutRequest> _checkouts = [];
 
     /// <summary>Gets or sets how the next refunds end.</summary>
     public ProviderRefundStatus RefundStatus { get; set; } = ProviderRefundStatus.Succeeded;
@@ -21,7 +22,21 @@ public sealed class FakeCardProvider : IPaymentProvider
     public string Account => PaymentProviderRegistration.DefaultAccount;
 
     public ProviderCapabilities Capabilities =>
-        ProviderCapabilities.Refund | ProviderCapabilities.PartialRefund | ProviderCapabilities.SubmitDisputeEvidence | ProviderCapabilities.AcceptDispute;
+        ProviderCapabilities.Refund | ProviderCapabilities.PartialRefund | ProviderCapabilities.SubmitDisputeEvidence | ProviderCapabilities.AcceptDispute | ProviderCapabilities.HostedCheckout;
+
+    /// <summary>Gets or sets an error the next hosted checkout calls throw.</summary>
+    public ProviderErrorKind? CheckoutError { get; set; }
+
+    public IReadOnlyList<HostedCheckoutRequest> Checkouts
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _checkouts];
+            }
+        }
+    }
 
     public IReadOnlyList<RefundRequest> Refunds
     {
@@ -113,6 +128,32 @@ public sealed class FakeCardProvider : IPaymentProvider
     public Task<ProviderSubscription> CancelSubscriptionAsync(SubscriptionCancellation cancellation, CancellationToken cancellationToken = default) => Unsupported<ProviderSubscription>(ProviderCapabilities.CancelSubscription);
 
     public Task<PaymentResolution> ResolvePaymentAsync(PaymentLookup lookup, CancellationToken cancellationToken = default) => Unsupported<PaymentResolution>(ProviderCapabilities.ResolvePayment);
+
+    public Task<HostedCheckout> CreateHostedCheckoutAsync(HostedCheckoutRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (CheckoutError is { } error)
+        {
+            return Task.FromException<HostedCheckout>(new ProviderException(Provider, error, "checkout_failed", $"{error} from the fake"));
+        }
+
+        int number;
+        lock (_gate)
+        {
+            _checkouts.Add(request);
+            number = _checkouts.Count;
+        }
+
+        return Task.FromResult(new HostedCheckout
+        {
+            Provider = Provider,
+            ProviderCheckoutId = "cs_test_" + number.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Url = new Uri("https://checkout.example.test/c/pay/cs_test_" + number.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            PaymentId = request.PaymentId,
+            Amount = request.Amount,
+            ExpiresAt = request.ExpiresAt,
+        });
+    }
 
     private ProviderDispute Dispute(string id, ProviderDisputeStatus status) => new()
     {

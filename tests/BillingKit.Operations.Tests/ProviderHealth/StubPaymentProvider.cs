@@ -49,6 +49,8 @@ public sealed class StubPaymentProvider(ProviderName provider) : IPaymentProvide
 
     public Task<PaymentResolution> ResolvePaymentAsync(PaymentLookup lookup, CancellationToken cancellationToken = default) => Next<PaymentResolution>();
 
+    public Task<HostedCheckout> CreateHostedCheckoutAsync(HostedCheckoutRequest request, CancellationToken cancellationToken = default) => Next<HostedCheckout>();
+
     private Task<T> Next<T>()
         where T : class
     {
