@@ -5,12 +5,13 @@ using System.Text.Json.Nodes;
 using BillingKit.Flutterwave.Internal;
 using BillingKit.Providers;
 using BillingKit.Providers.Http;
+using NodaTime;
 
 namespace BillingKit.Flutterwave;
 
 /// <summary>
 /// One Flutterwave account (API v3) as an <see cref="IPaymentProvider"/>: transaction verification, tokenized charges
-/// for dunning retries, refunds and chargebacks. Get it from <see cref="IPaymentProviderRegistry"/> after
+/// for dunning retries, hosted checkout links (Flutterwave Standard), refunds and chargebacks. Get it from <see cref="IPaymentProviderRegistry"/> after
 /// <c>builder.AddFlutterwave(...)</c>.
 /// </summary>
 /// <remarks>
@@ -18,7 +19,7 @@ namespace BillingKit.Flutterwave;
 /// <see cref="Money"/>'s minor units exactly, with decimal arithmetic, and refuses an amount Flutterwave reports with
 /// more decimals than the currency has rather than rounding it.</para>
 /// <para>Payment ids are Flutterwave transaction ids (numbers); a transaction reference (<c>tx_ref</c>) is accepted
-/// too. A tokenized charge uses the reference <c>bk_</c> + our <see cref="PaymentId"/>, so
+/// too. A tokenized charge and a hosted checkout use the reference <c>bk_</c> + our <see cref="PaymentId"/>, so
 /// <see cref="ResolvePaymentAsync"/> finds the payment from our id alone. A verified transaction counts only with status
 /// <c>successful</c> and the amount and currency asked for, whatever the HTTP status.</para>
 /// <para>Flutterwave deduplicates neither charges nor refunds, so writes are resent only after a 429 or a connection
@@ -36,14 +37,19 @@ public sealed class FlutterwavePaymentProvider : IPaymentProvider
     private const ProviderCapabilities Supported =
         ProviderCapabilities.RetrievePayment | ProviderCapabilities.ChargeSavedPaymentMethod | ProviderCapabilities.Refund
         | ProviderCapabilities.PartialRefund | ProviderCapabilities.SubmitDisputeEvidence | ProviderCapabilities.AcceptDispute
-        | ProviderCapabilities.ResolvePayment;
+        | ProviderCapabilities.ResolvePayment | ProviderCapabilities.HostedCheckout;
+
+    /// <summary>Flutterwave's longest checkout session, in minutes (24 hours).</summary>
+    private const long MaxSessionMinutes = 1440;
 
     private readonly JsonProviderApi _api;
     private readonly HashSet<string> _currencies;
     private readonly string _country;
+    private readonly IClock _clock;
 
-    internal FlutterwavePaymentProvider(HttpClient http, FlutterwaveOptions options, string account, Microsoft.Extensions.Logging.ILogger logger)
+    internal FlutterwavePaymentProvider(HttpClient http, FlutterwaveOptions options, string account, IClock clock, Microsoft.Extensions.Logging.ILogger logger)
     {
+        _clock = clock;
         _api = new JsonProviderApi(http, FlutterwaveErrorCatalog.Profile, options.HttpSettings(), account, logger);
         _currencies = new HashSet<string>(options.Currencies, StringComparer.OrdinalIgnoreCase);
         _country = options.Country;
@@ -57,7 +63,8 @@ public sealed class FlutterwavePaymentProvider : IPaymentProvider
     public string Account { get; }
 
     /// <inheritdoc/>
-    /// <remarks>Payments, tokenized charges, refunds, chargebacks and reconciliation; not customers or subscriptions.</remarks>
+    /// <remarks>Payments, tokenized charges, hosted checkouts, refunds, chargebacks and reconciliation; not customers or
+    /// subscriptions.</remarks>
     public ProviderCapabilities Capabilities => Supported;
 
     /// <inheritdoc/>
@@ -253,10 +260,64 @@ public sealed class FlutterwavePaymentProvider : IPaymentProvider
     }
 
     /// <inheritdoc/>
-    public Task<HostedCheckout> CreateHostedCheckoutAsync(HostedCheckoutRequest request, CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// <para>Flutterwave Standard: <c>POST /payments</c> with <c>tx_ref</c> = <c>bk_</c> + our payment id (the reference
+    /// the <c>charge.completed</c> webhook and <see cref="ResolvePaymentAsync"/> map back to our payment), the amount in
+    /// major units, the currency, <c>redirect_url</c> = <see cref="HostedCheckoutRequest.ReturnUrl"/>, the customer's
+    /// email and name, <c>customizations.description</c> = <see cref="HostedCheckoutRequest.Description"/> (or
+    /// "Invoice {id}" / "Payment {id}"), and <c>meta</c> with our payment id, invoice id and idempotency key. Flutterwave
+    /// has no separate cancel address (it sends a cancelling customer to <c>redirect_url</c> with
+    /// <c>status=cancelled</c>), so <see cref="HostedCheckoutRequest.CancelUrl"/> is not sent; nor is
+    /// <see cref="HostedCheckoutRequest.ProviderCustomerId"/> (v3 keeps no customers).</para>
+    /// <para>The answer's <c>data.link</c> is the page. <see cref="HostedCheckout.ProviderCheckoutId"/> and
+    /// <see cref="HostedCheckout.ProviderPaymentId"/> are the <c>tx_ref</c>. Flutterwave states no expiry for the link, so
+    /// <see cref="HostedCheckout.ExpiresAt"/> is <see langword="null"/>; a requested
+    /// <see cref="HostedCheckoutRequest.ExpiresAt"/> is sent as <c>session_duration</c> (whole minutes from now, at most
+    /// Flutterwave's 1440), which Flutterwave does not confirm in its answer.</para>
+    /// <para>Idempotency: this endpoint takes no idempotency key, and Flutterwave only says a <c>tx_ref</c> must be
+    /// unique per transaction. The key is stored in <c>meta</c> for tracing. One checkout per payment id: before
+    /// creating it, the adapter looks the reference up, and if Flutterwave already has a transaction for it (the payment
+    /// was paid or attempted through an earlier link) refuses with <see cref="ProviderErrorKind.Conflict"/>
+    /// (<c>duplicate_reference</c>), so a second link can never collect the same payment twice; make a new payment for a
+    /// new link. Creating a link moves no money, so the request is resent after a timeout or a 5xx: at worst Flutterwave
+    /// keeps an unused page that nobody was given.</para>
+    /// </remarks>
+    /// <exception cref="ArgumentException"><see cref="HostedCheckoutRequest.ExpiresAt"/> is less than a minute from
+    /// now.</exception>
+    public async Task<HostedCheckout> CreateHostedCheckoutAsync(HostedCheckoutRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        throw new UnsupportedProviderOperationException(ProviderName.Flutterwave, ProviderCapabilities.HostedCheckout, "the Flutterwave adapter does not create hosted checkouts yet.");
+        RequireCurrency(request.Amount.Currency);
+        var sessionMinutes = SessionMinutes(request);
+        var reference = Reference(request.PaymentId);
+        var body = CheckoutBody(request, reference, sessionMinutes);
+        if (await FindByReferenceAsync(reference, cancellationToken).ConfigureAwait(false) is { } existing)
+        {
+            throw new ProviderException(ProviderName.Flutterwave, ProviderErrorKind.Conflict, "duplicate_reference", $"Flutterwave already has transaction {existing.ProviderPaymentId} ({existing.Status}, {existing.Amount}) with reference {reference}: payment {request.PaymentId} was already paid or attempted through an earlier checkout, so no second link was made. Check that transaction, and create a new payment for a new checkout.")
+            {
+                Account = Account,
+                ProviderPaymentId = existing.ProviderPaymentId,
+            };
+        }
+
+        // Retried like a read: a link moves no money, and only the link of the answer is handed out.
+        var data = Data(await _api.SendAsync(HttpMethod.Post, "payments", body, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false));
+        var link = data.Text("link");
+        if (!Uri.TryCreate(link, UriKind.Absolute, out var url) || !string.Equals(url.Scheme, Uri.UriSchemeHttps, StringComparison.Ordinal))
+        {
+            throw _api.Invalid(link is null ? "a hosted checkout without a link" : $"a hosted checkout link that is not an absolute https address ('{link}')");
+        }
+
+        return new HostedCheckout
+        {
+            Provider = ProviderName.Flutterwave,
+            ProviderCheckoutId = reference,
+            Url = url,
+            PaymentId = request.PaymentId,
+            Amount = request.Amount,
+            ProviderPaymentId = reference,
+            ExpiresAt = null,
+        };
     }
 
     /// <inheritdoc/>
@@ -415,6 +476,64 @@ public sealed class FlutterwavePaymentProvider : IPaymentProvider
         {
             return null;
         }
+    }
+
+    /// <summary>The <c>POST /payments</c> body of a hosted checkout (Flutterwave Standard).</summary>
+    private static JsonObject CheckoutBody(HostedCheckoutRequest request, string reference, long? sessionMinutes)
+    {
+        var customer = new JsonObject { ["email"] = request.CustomerEmail.Trim() };
+        if (!string.IsNullOrWhiteSpace(request.CustomerName))
+        {
+            customer["name"] = request.CustomerName.Trim();
+        }
+
+        var meta = new JsonObject
+        {
+            ["billingkit_payment_id"] = request.PaymentId.Value,
+            ["billingkit_idempotency_key"] = request.IdempotencyKey.Value,
+        };
+        if (request.InvoiceId is { } invoiceId)
+        {
+            meta["billingkit_invoice_id"] = invoiceId.Value;
+        }
+
+        var description = !string.IsNullOrWhiteSpace(request.Description) ? request.Description
+            : request.InvoiceId is { } invoice ? "Invoice " + invoice.Value
+            : "Payment " + request.PaymentId.Value;
+        var body = new JsonObject
+        {
+            ["tx_ref"] = reference,
+            ["amount"] = FlutterwaveAmount.ToMajor(request.Amount),
+            ["currency"] = request.Amount.Currency.Code,
+            ["redirect_url"] = request.ReturnUrl.AbsoluteUri,
+            ["customer"] = customer,
+            ["customizations"] = new JsonObject { ["description"] = description },
+            ["meta"] = meta,
+        };
+        if (sessionMinutes is { } minutes)
+        {
+            body["session_duration"] = minutes;
+        }
+
+        return body;
+    }
+
+    /// <summary>The checkout's requested lifetime as Flutterwave's <c>session_duration</c>: whole minutes from now
+    /// (rounded down, so the session never outlasts what was asked), at most 1440; null when none was asked.</summary>
+    private long? SessionMinutes(HostedCheckoutRequest request)
+    {
+        if (request.ExpiresAt is not { } expiresAt)
+        {
+            return null;
+        }
+
+        var minutes = (expiresAt - _clock.GetCurrentInstant()).BclCompatibleTicks / TimeSpan.TicksPerMinute;
+        if (minutes < 1)
+        {
+            throw new ArgumentException($"The checkout's ExpiresAt ({expiresAt}) must be at least a minute from now; Flutterwave's session lasts whole minutes (1 to {MaxSessionMinutes}).", nameof(request));
+        }
+
+        return Math.Min(minutes, MaxSessionMinutes);
     }
 
     private static bool IsTransactionId(string id) => long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out _);

@@ -43,6 +43,6 @@ public static class FlutterwaveBillingKitBuilderExtensions
             account,
             configure,
             options => (options.BaseAddress, options.RequestTimeout),
-            (_, http, options, logger) => new FlutterwavePaymentProvider(http, options, account, logger),
+            (sp, http, options, logger) => new FlutterwavePaymentProvider(http, options, account, sp.GetRequiredService<IClock>(), logger),
             (sp, options) => new FlutterwaveWebhookParser(options, account, sp.GetRequiredService<IClock>()));
 }

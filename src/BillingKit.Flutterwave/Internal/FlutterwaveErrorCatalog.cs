@@ -33,6 +33,7 @@ internal static class FlutterwaveErrorCatalog
         ("no transaction was found", "resource_missing", null),
         ("transaction not found", "resource_missing", null),
         ("not found", "resource_missing", null),
+        ("duplicate", "duplicate_reference", null),
         ("authorization required", "authentication_failed", null),
         ("invalid authorization key", "authentication_failed", null),
         ("secret key required", "authentication_failed", null),
