@@ -23,7 +23,7 @@ namespace BillingKit.Flutterwave;
 /// <see cref="ResolvePaymentAsync"/> finds the payment from our id alone. A verified transaction counts only with status
 /// <c>successful</c> and the amount and currency asked for, whatever the HTTP status.</para>
 /// <para>Flutterwave deduplicates neither charges nor refunds, so writes are resent only after a 429 or a connection
-/// that never opened. After a timeout or a 5xx, a charge is looked up by its reference: the charge found is returned;
+/// that never opened (a hosted checkout link, which moves no money, is resent like a read). After a timeout or a 5xx, a charge is looked up by its reference: the charge found is returned;
 /// when none is found the error is raised and the payment must be reconciled later, never charged blindly again. A
 /// refund whose outcome is unknown raises a <see cref="ProviderException"/> that is not transient: staff must check
 /// the payment's refunds before trying again.
