@@ -63,6 +63,7 @@ public static class StripeBillingKitBuilderExtensions
                         account,
                         sp.GetRequiredService<IOptionsMonitor<StripeOptions>>().Get(account),
                         () => factory.CreateClient(clientName),
+                        sp.GetRequiredService<IClock>(),
                         sp.GetService<ILoggerFactory>()?.CreateLogger("BillingKit.Stripe"));
                 },
                 sp => new StripeWebhookParser(

@@ -41,7 +41,15 @@ internal sealed class StripeForm
 
     /// <summary>Adds <c>metadata[key]=value</c>, cutting values to Stripe's 500 characters.</summary>
     public StripeForm AddMetadata(string key, string? value) =>
-        AddNested("metadata", key, value is { Length: > 500 } ? value[..500] : value);
+        AddNested("metadata", key, Cut(value, 500));
+
+    /// <summary>Adds <c>parent[metadata][key]=value</c> (metadata of an object Stripe creates later, such as
+    /// <c>payment_intent_data</c>), cutting values to Stripe's 500 characters.</summary>
+    public StripeForm AddMetadata(string parent, string key, string? value) =>
+        Add(parent + "[metadata][" + key + "]", Cut(value, 500));
+
+    /// <summary>Cuts a text to at most <paramref name="length"/> characters; null stays null.</summary>
+    public static string? Cut(string? value, int length) => value is not null && value.Length > length ? value[..length] : value;
 
     /// <summary>Encodes as <c>application/x-www-form-urlencoded</c> (also usable as a query string).</summary>
     public string Encode()

@@ -216,6 +216,30 @@ internal static class StripeJson
         };
     }
 
+    /// <summary>Reads a created Checkout Session: <c>id</c> (<c>cs_...</c>), <c>url</c> and <c>expires_at</c>. The
+    /// payment and amount are the request's; no PaymentIntent exists until the customer pays (API 2022-08-01 and
+    /// later), so <see cref="HostedCheckout.ProviderPaymentId"/> stays null.</summary>
+    public static HostedCheckout CheckoutSession(JsonElement session, HostedCheckoutRequest request)
+    {
+        var id = RequiredString(session, "id");
+        var url = String(session, "url");
+        if (url is null || !Uri.TryCreate(url, UriKind.Absolute, out var address)
+            || !string.Equals(address.Scheme, Uri.UriSchemeHttps, StringComparison.Ordinal))
+        {
+            throw Invalid($"Checkout Session '{id}' has no usable 'url' (got {(url is null ? "none" : "'" + url + "'")}, expected an absolute https address to send the customer to)");
+        }
+
+        return new HostedCheckout
+        {
+            Provider = ProviderName.Stripe,
+            ProviderCheckoutId = id,
+            Url = address,
+            PaymentId = request.PaymentId,
+            Amount = request.Amount,
+            ExpiresAt = Time(session, "expires_at"),
+        };
+    }
+
     public static ProviderException Invalid(string what, Exception? inner = null) =>
         new(ProviderName.Stripe, ProviderErrorKind.InvalidResponse, "invalid_response", string.Create(CultureInfo.InvariantCulture, $"Stripe's answer could not be read: {what}. The adapter expects API version {StripeOptions.ApiVersion}."), inner);
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using BillingKit.Providers;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using NodaTime;
 
 namespace BillingKit.Stripe;
 
@@ -13,14 +14,17 @@ internal sealed class StripePaymentProvider : IPaymentProvider
     internal const int PageSize = 100;
     private readonly StripeApiClient _client;
     private readonly StripeOptions _options;
+    private readonly IClock _clock;
 
-    public StripePaymentProvider(string account, StripeOptions options, Func<HttpClient> http, ILogger? logger = null)
+    public StripePaymentProvider(string account, StripeOptions options, Func<HttpClient> http, IClock clock, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(clock);
         PaymentProviderRegistration.RequireAccountName(account);
         Account = account;
         _options = options;
+        _clock = clock;
         _client = new StripeApiClient(http, options, account, logger ?? NullLogger.Instance);
     }
 
@@ -32,7 +36,8 @@ internal sealed class StripePaymentProvider : IPaymentProvider
         ProviderCapabilities.RetrievePayment | ProviderCapabilities.ChargeSavedPaymentMethod | ProviderCapabilities.Refund
         | ProviderCapabilities.PartialRefund | ProviderCapabilities.RetrieveCustomer | ProviderCapabilities.FindCustomersByEmail
         | ProviderCapabilities.SubmitDisputeEvidence | ProviderCapabilities.AcceptDispute | ProviderCapabilities.CancelSubscription
-        | ProviderCapabilities.CancelSubscriptionAtPeriodEnd | ProviderCapabilities.ResolvePayment;
+        | ProviderCapabilities.CancelSubscriptionAtPeriodEnd | ProviderCapabilities.ResolvePayment
+        | ProviderCapabilities.HostedCheckout;
 
     public bool SupportsCurrency(Currency currency) =>
         StripeCurrencies.IsSupportedByStripe(currency) && (_options.Currencies.Count == 0 || _options.Currencies.Contains(currency.Code));
@@ -108,10 +113,13 @@ internal sealed class StripePaymentProvider : IPaymentProvider
         return StripeJson.Subscription(document.RootElement);
     }
 
-    public Task<HostedCheckout> CreateHostedCheckoutAsync(HostedCheckoutRequest request, CancellationToken cancellationToken = default)
+    public async Task<HostedCheckout> CreateHostedCheckoutAsync(HostedCheckoutRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        throw new UnsupportedProviderOperationException(ProviderName.Stripe, ProviderCapabilities.HostedCheckout, "the Stripe adapter does not create hosted checkouts yet.");
+        RequireCurrency(request.Amount.Currency);
+        var call = StripeRequests.CreateCheckoutSession(request, _clock.GetCurrentInstant());
+        using var document = await _client.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        return StripeJson.CheckoutSession(document.RootElement, request);
     }
 
     public async Task<PaymentResolution> ResolvePaymentAsync(PaymentLookup lookup, CancellationToken cancellationToken = default)

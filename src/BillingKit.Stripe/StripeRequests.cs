@@ -1,4 +1,5 @@
 using BillingKit.Providers;
+using NodaTime;
 
 namespace BillingKit.Stripe;
 
@@ -84,6 +85,84 @@ internal static class StripeRequests
             .AddMetadata(StripeJson.NoteMetadataKey, refund.Note)
             .AddMetadata(StripeJson.PaymentIdMetadataKey, refund.PaymentId?.Value);
         return new(HttpMethod.Post, "/v1/refunds", form, "refund:" + refund.IdempotencyKey.Value);
+    }
+
+    /// <summary>Stripe's allowed window for a Checkout Session's <c>expires_at</c>: "anywhere from 30 minutes to 24
+    /// hours after Checkout Session creation" (spec, <c>POST /v1/checkout/sessions</c>).</summary>
+    internal static readonly Duration CheckoutMinimumLifetime = Duration.FromMinutes(30);
+
+    /// <inheritdoc cref="CheckoutMinimumLifetime"/>
+    internal static readonly Duration CheckoutMaximumLifetime = Duration.FromHours(24);
+
+    /// <summary>How far inside Stripe's window a requested expiry is kept, for the request's travel time and clock skew
+    /// between us and Stripe (the session is created a little after our <c>now</c>).</summary>
+    internal static readonly Duration CheckoutExpiryMargin = Duration.FromMinutes(5);
+
+    public static StripeRequest CreateCheckoutSession(HostedCheckoutRequest checkout, Instant now)
+    {
+        var name = checkout.Description is { Length: > 0 } description
+            ? description
+            : checkout.InvoiceId is { } invoice ? "Invoice " + invoice.Value : "Payment " + checkout.PaymentId.Value;
+        var form = new StripeForm()
+            .Add("mode", "payment")
+            .Add("line_items[0][price_data][currency]", StripeCurrencies.ToStripeCode(checkout.Amount.Currency))
+            .Add("line_items[0][price_data][unit_amount]", StripeCurrencies.ToStripeAmount(checkout.Amount))
+            .Add("line_items[0][price_data][product_data][name]", name)
+            .Add("line_items[0][quantity]", 1)
+            .Add("success_url", checkout.ReturnUrl.AbsoluteUri)
+            .Add("cancel_url", (checkout.CancelUrl ?? checkout.ReturnUrl).AbsoluteUri);
+
+        // Stripe refuses customer together with customer_email: a known customer's email is prefilled from Stripe.
+        if (!string.IsNullOrWhiteSpace(checkout.ProviderCustomerId))
+        {
+            form.Add("customer", checkout.ProviderCustomerId);
+        }
+        else
+        {
+            form.Add("customer_email", checkout.CustomerEmail);
+        }
+
+        form.Add("client_reference_id", checkout.InvoiceId?.Value)
+            .AddMetadata(StripeJson.PaymentIdMetadataKey, checkout.PaymentId.Value)
+            .AddMetadata(StripeJson.InvoiceIdMetadataKey, checkout.InvoiceId?.Value)
+            .AddNested("payment_intent_data", "description", StripeForm.Cut(name, 1000))
+
+            // The PaymentIntent that Checkout creates when the customer pays carries our ids too, so that
+            // payment_intent.succeeded maps to our payment and ResolvePaymentAsync's metadata search finds it.
+            .AddMetadata("payment_intent_data", StripeJson.PaymentIdMetadataKey, checkout.PaymentId.Value)
+            .AddMetadata("payment_intent_data", StripeJson.InvoiceIdMetadataKey, checkout.InvoiceId?.Value);
+        if (checkout.ExpiresAt is { } expiresAt)
+        {
+            form.Add("expires_at", CheckoutExpiry(expiresAt, now).ToUnixTimeSeconds());
+        }
+
+        return new(HttpMethod.Post, "/v1/checkout/sessions", form, "checkout:" + checkout.IdempotencyKey.Value);
+    }
+
+    /// <summary>Keeps a requested expiry inside Stripe's window (30 minutes to 24 hours after creation), with
+    /// <see cref="CheckoutExpiryMargin"/> on both sides, in whole seconds.</summary>
+    /// <remarks>An expiry that has to be moved goes to a whole minute, so that a call repeated with the same
+    /// idempotency key within the same minute sends the same parameters (Stripe refuses a reused key whose parameters
+    /// differ); an expiry inside the window is sent as asked and does not depend on the clock at all.</remarks>
+    internal static Instant CheckoutExpiry(Instant requested, Instant now)
+    {
+        var earliest = now + CheckoutMinimumLifetime + CheckoutExpiryMargin;
+        var latest = now + CheckoutMaximumLifetime - CheckoutExpiryMargin;
+        if (requested < earliest)
+        {
+            var minutes = earliest.ToUnixTimeSeconds() / 60;
+            var atMinute = Instant.FromUnixTimeSeconds(minutes * 60);
+            return atMinute < earliest ? atMinute + Duration.FromMinutes(1) : atMinute;
+        }
+
+        if (requested > latest)
+        {
+            return Instant.FromUnixTimeSeconds(latest.ToUnixTimeSeconds() / 60 * 60);
+        }
+
+        // Stripe takes whole seconds: round inwards so the margin holds.
+        var seconds = Instant.FromUnixTimeSeconds(requested.ToUnixTimeSeconds());
+        return seconds < earliest ? seconds + Duration.FromSeconds(1) : seconds;
     }
 
     public static StripeRequest RetrieveCustomer(string customerId) =>

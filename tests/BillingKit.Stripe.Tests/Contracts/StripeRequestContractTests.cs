@@ -2,6 +2,7 @@ using BillingKit.TestUtilities.Providers;
 using System.Net;
 using BillingKit.Providers;
 using BillingKit.Stripe.Tests.Infrastructure;
+using NodaTime;
 
 namespace BillingKit.Stripe.Tests.Contracts;
 
@@ -67,6 +68,20 @@ public class StripeRequestContractTests
         ["cancel subscription at period end"] = p => p.CancelSubscriptionAsync(new SubscriptionCancellation("sub_1", SubscriptionCancellationTiming.AtPeriodEnd, IdempotencyKey.From("s2"))),
         ["resolve payment by provider id"] = p => p.ResolvePaymentAsync(new PaymentLookup(PaymentId.From("pay_1"), Usd) { ProviderPaymentId = "pi_1" }),
         ["resolve payment by our id (search)"] = p => p.ResolvePaymentAsync(new PaymentLookup(PaymentId.From("pay_o'brien"), Usd)),
+        ["hosted checkout for an invoice, every option"] = p => p.CreateHostedCheckoutAsync(
+            new HostedCheckoutRequest(PaymentId.From("pay_4"), Usd, "jenny@example.com", new Uri("https://billing.example.com/paid?invoice=inv_1"), IdempotencyKey.From("inv_1:checkout:1"))
+            {
+                CancelUrl = new Uri("https://billing.example.com/invoices/inv_1"),
+                CustomerName = "Jenny Rosen",
+                InvoiceId = InvoiceId.From("inv_1"),
+                Description = "Invoice INV-2026-0042",
+                ExpiresAt = Instant.FromUtc(2026, 1, 1, 2, 0),
+            }),
+        ["hosted checkout for a known Stripe customer"] = p => p.CreateHostedCheckoutAsync(
+            new HostedCheckoutRequest(PaymentId.From("pay_5"), Money.FromMinorUnits(500, Currency.JPY), "jenny@example.com", new Uri("https://billing.example.com/paid"), IdempotencyKey.From("k5"))
+            {
+                ProviderCustomerId = "cus_OXcFxIWwNJmgIO",
+            }),
     };
 
     [Theory]
@@ -117,7 +132,7 @@ public class StripeRequestContractTests
         var used = harness.Handler.Requests
             .Select(r => StripeContract.Instance.FindOperation(r.Method.Method, r.Path)?.GetProperty("operationId").GetString())
             .ToHashSet(StringComparer.Ordinal);
-        Assert.Equal(12, used.Count);
+        Assert.Equal(13, used.Count);
         Assert.DoesNotContain(null, used);
     }
 
@@ -141,6 +156,12 @@ public class StripeRequestContractTests
         Assert.Contains(contract.Violations(Post("/v1/payment_intents/pi_1/confirm", "off_session=maybe")), v => v.Contains("off_session=maybe"));
         Assert.Contains(contract.Violations(Post("/v1/refund", "charge=ch_1")), v => v.Contains("no such operation"));
         Assert.Contains(contract.Violations(Post("/v1/refunds", "amount=ten")), v => v.Contains("amount=ten"));
+        Assert.Contains(contract.Violations(Post("/v1/checkout/sessions", "mode=payment")), v => v.Contains("'success_url' is missing"));
+        Assert.Contains(
+            contract.Violations(Post("/v1/checkout/sessions", "success_url=https%3A%2F%2Fa.test%2F&line_items%5B0%5D%5Bprice_data%5D%5Bunit_amount%5D=100&line_items%5B0%5D%5Bprice_data%5D%5Bproduct_data%5D%5Bname%5D=x")),
+            v => v.Contains("'line_items[0][price_data][currency]' is missing"));
+        Assert.Contains(contract.Violations(Post("/v1/checkout/sessions", "success_url=https%3A%2F%2Fa.test%2F&expires_at=tomorrow")), v => v.Contains("expires_at=tomorrow"));
+        Assert.Contains(contract.Violations(Post("/v1/checkout/sessions", "success_url=https%3A%2F%2Fa.test%2F&payment_intent_data%5Bmetadata%5D%5Bk%5D=v&payment_intent_data%5Bnote%5D=x")), v => v.Contains("nested key"));
     }
 
     [Fact]

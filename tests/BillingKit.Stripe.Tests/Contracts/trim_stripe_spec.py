@@ -26,8 +26,9 @@ OPERATIONS = [
     ("/v1/disputes/{dispute}/close", "post"),
     ("/v1/subscriptions/{subscription_exposed_id}", "post"),
     ("/v1/subscriptions/{subscription_exposed_id}", "delete"),
+    ("/v1/checkout/sessions", "post"),
 ]
-RESOURCES = ["payment_intent", "charge", "refund", "customer", "deleted_customer", "dispute", "subscription", "event"]
+RESOURCES = ["payment_intent", "charge", "refund", "customer", "deleted_customer", "dispute", "subscription", "event", "checkout.session"]
 KEEP = ("type", "properties", "additionalProperties", "items", "anyOf", "enum", "required", "format")
 
 

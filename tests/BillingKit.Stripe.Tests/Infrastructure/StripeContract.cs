@@ -100,6 +100,11 @@ public sealed class StripeContract
     {
         var (declared, required) = Declared(op, method);
         var roots = new HashSet<string>(StringComparer.Ordinal);
+
+        // Every nested object a request fills in (such as line_items[0][price_data]), with its schema, and every key
+        // prefix sent, so that an object's own required members are checked too (price_data needs currency).
+        var objects = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        var prefixes = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (key, value) in request.Parameters)
         {
             var segments = Segments(key);
@@ -111,14 +116,20 @@ public sealed class StripeContract
             }
 
             var current = (JsonElement?)schema;
+            var prefix = segments[0];
+            prefixes.Add(prefix);
             foreach (var segment in segments.Skip(1))
             {
+                objects.TryAdd(prefix, current!.Value);
                 current = Child(current.Value, segment);
                 if (current is null)
                 {
                     violations.Add($"{name}: nested key '{key}' is not declared (at '[{segment}]')");
                     break;
                 }
+
+                prefix += "[" + segment + "]";
+                prefixes.Add(prefix);
             }
 
             if (current is { } leaf && !Accepts(leaf, value))
@@ -130,6 +141,17 @@ public sealed class StripeContract
         foreach (var r in required.Where(r => !roots.Contains(r)))
         {
             violations.Add($"{name}: required parameter '{r}' is missing");
+        }
+
+        foreach (var (prefix, schema) in objects)
+        {
+            var members = Alternatives(schema)
+                .Where(a => a.TryGetProperty("properties", out _) && a.TryGetProperty("required", out _))
+                .SelectMany(a => a.GetProperty("required").EnumerateArray().Select(r => r.GetString()!));
+            foreach (var member in members.Where(m => !prefixes.Contains(prefix + "[" + m + "]")))
+            {
+                violations.Add($"{name}: required nested parameter '{prefix}[{member}]' is missing");
+            }
         }
 
     }

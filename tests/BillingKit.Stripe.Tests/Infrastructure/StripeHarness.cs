@@ -16,8 +16,8 @@ public sealed class StripeHarness
         configure?.Invoke(Options);
         Handler = new StubHttpHandler { ResponseHeaders = { ["Request-Id"] = "req_test123" } };
         Logger = new CapturingLoggerProvider();
-        Provider = new StripePaymentProvider("default", Options, () => new HttpClient(Handler, disposeHandler: false) { BaseAddress = new Uri("https://api.stripe.test/") }, Logger.CreateLogger("BillingKit.Stripe"));
         Clock = FakeClock.AtNewYear2026();
+        Provider = new StripePaymentProvider("default", Options, () => new HttpClient(Handler, disposeHandler: false) { BaseAddress = new Uri("https://api.stripe.test/") }, Clock, Logger.CreateLogger("BillingKit.Stripe"));
     }
 
     public StripeOptions Options { get; }
@@ -60,6 +60,7 @@ public sealed class StripeHarness
     {
         "/v1/customers" => "customer_list",
         "/v1/payment_intents/search" => "payment_intent_search",
+        "/v1/checkout/sessions" => "checkout.session",
         _ when path.StartsWith("/v1/payment_intents", StringComparison.Ordinal) => "payment_intent",
         _ when path.StartsWith("/v1/charges/", StringComparison.Ordinal) => "charge",
         _ when path.StartsWith("/v1/refunds", StringComparison.Ordinal) => "refund",
