@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Options;
@@ -22,7 +21,7 @@ namespace BillingKit.Entitlements;
 /// </remarks>
 public sealed class EntitlementGate
 {
-    private readonly ConcurrentDictionary<TenantId, EntitlementHandle> _handles = new(TenantIdComparer.Instance);
+    private readonly TenantTable _handles = new();
 
     /// <summary>Creates a gate.</summary>
     /// <param name="clock">The clock; NodaTime's system clock is read through a cheap tick count (see
@@ -68,13 +67,17 @@ public sealed class EntitlementGate
     /// <returns>The handle; it stays current as the tenant's entitlements change.</returns>
     /// <exception cref="UnknownTenantException">The gate holds no entitlements for the tenant.</exception>
     public EntitlementHandle GetHandle(TenantId tenant) =>
-        _handles.TryGetValue(tenant, out var handle) ? handle : throw new UnknownTenantException(tenant);
+        _handles.Find(tenant) ?? throw new UnknownTenantException(tenant);
 
     /// <summary>Gets a tenant's handle if the gate holds the tenant.</summary>
     /// <param name="tenant">The tenant.</param>
     /// <param name="handle">The handle when found.</param>
     /// <returns><see langword="true"/> when found.</returns>
-    public bool TryGetHandle(TenantId tenant, [NotNullWhen(true)] out EntitlementHandle? handle) => _handles.TryGetValue(tenant, out handle);
+    public bool TryGetHandle(TenantId tenant, [NotNullWhen(true)] out EntitlementHandle? handle)
+    {
+        handle = _handles.Find(tenant);
+        return handle is not null;
+    }
 
     /// <summary>Tells whether a tenant may use <paramref name="amount"/> more units now, without counting them.</summary>
     /// <param name="tenant">The tenant.</param>
@@ -83,7 +86,7 @@ public sealed class EntitlementGate
     /// <returns>The decision; <see cref="EntitlementReason.UnknownTenant"/> when the gate does not hold the tenant.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="metric"/> is null.</exception>
     public EntitlementDecision Check(TenantId tenant, Metric metric, long amount) =>
-        _handles.TryGetValue(tenant, out var handle) ? handle.Check(metric, amount) : EntitlementDecision.Deny(EntitlementReason.UnknownTenant);
+        _handles.Find(tenant) is { } handle ? handle.Check(metric, amount) : EntitlementDecision.Deny(EntitlementReason.UnknownTenant);
 
     /// <summary>Tells whether a tenant may use <paramref name="amount"/> more units of a metric given by key.</summary>
     /// <param name="tenant">The tenant.</param>
@@ -100,7 +103,7 @@ public sealed class EntitlementGate
     /// <returns>The decision; <see cref="EntitlementReason.UnknownTenant"/> when the gate does not hold the tenant.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="metric"/> is null.</exception>
     public EntitlementDecision TryConsume(TenantId tenant, Metric metric, long amount) =>
-        _handles.TryGetValue(tenant, out var handle) ? handle.TryConsume(metric, amount) : EntitlementDecision.Deny(EntitlementReason.UnknownTenant);
+        _handles.Find(tenant) is { } handle ? handle.TryConsume(metric, amount) : EntitlementDecision.Deny(EntitlementReason.UnknownTenant);
 
     /// <summary>Counts units of a metric given by key if the effective limit allows them, atomically.</summary>
     /// <param name="tenant">The tenant.</param>
@@ -117,14 +120,14 @@ public sealed class EntitlementGate
     /// <returns>The decision; see <see cref="EntitlementHandle.Release"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="metric"/> is null.</exception>
     public EntitlementDecision Release(TenantId tenant, Metric metric, long amount) =>
-        _handles.TryGetValue(tenant, out var handle) ? handle.Release(metric, amount) : EntitlementDecision.Deny(EntitlementReason.UnknownTenant);
+        _handles.Find(tenant) is { } handle ? handle.Release(metric, amount) : EntitlementDecision.Deny(EntitlementReason.UnknownTenant);
 
     /// <summary>Tells whether a feature is on for a tenant now.</summary>
     /// <param name="tenant">The tenant.</param>
     /// <param name="feature">The feature.</param>
     /// <returns><see langword="true"/> when enabled; <see langword="false"/> for an unknown tenant.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="feature"/> is null.</exception>
-    public bool IsEnabled(TenantId tenant, Feature feature) => _handles.TryGetValue(tenant, out var handle) && handle.IsEnabled(feature);
+    public bool IsEnabled(TenantId tenant, Feature feature) => _handles.Find(tenant) is { } handle && handle.IsEnabled(feature);
 
     /// <summary>Takes a tenant's committed configuration: creates its handle or updates it, keeping usage.</summary>
     /// <param name="config">The configuration.</param>
@@ -132,16 +135,17 @@ public sealed class EntitlementGate
     internal void Apply(TenantEntitlements config)
     {
         var plan = RequirePlan(config.Plan);
-        if (_handles.TryGetValue(config.Tenant, out var handle))
+        if (_handles.Find(config.Tenant) is { } handle)
         {
             handle.Apply(config, plan);
             return;
         }
 
         var created = new EntitlementHandle(this, config, plan);
-        if (!_handles.TryAdd(config.Tenant, created))
+        var held = _handles.GetOrAdd(created);
+        if (!ReferenceEquals(held, created))
         {
-            _handles[config.Tenant].Apply(config, plan);
+            held.Apply(config, plan);
         }
     }
 

@@ -23,8 +23,12 @@ namespace BillingKit.Entitlements;
 /// </remarks>
 public sealed class EntitlementHandle
 {
+    /// <summary>The most units a refill puts in one core's slice beyond the consumption that triggered it.</summary>
+    internal const long MaxSliceBatch = 4096;
+
     private readonly EntitlementGate _gate;
     private readonly GateClock _time;
+    private readonly bool _coarse;
     private readonly Lock _sync = new();
     private ResolvedEntitlements _current;
     private TenantEntitlements _config;
@@ -35,7 +39,9 @@ public sealed class EntitlementHandle
     {
         _gate = gate;
         _time = gate.Time;
+        _coarse = _time.IsCoarse;
         Tenant = config.Tenant;
+        Key = config.Tenant.Value;
         _config = config;
         _plan = plan;
         var snapshot = EntitlementResolver.Resolve(config, plan, _time.Now(), gate.Policy);
@@ -45,6 +51,9 @@ public sealed class EntitlementHandle
 
     /// <summary>Gets the tenant.</summary>
     public TenantId Tenant { get; }
+
+    /// <summary>Gets the tenant id's text, compared by reference first when the gate looks the tenant up.</summary>
+    internal string Key { get; }
 
     /// <summary>Gets the access level decided by dunning, as last pushed to the gate.</summary>
     public AccessLevel AccessLevel => Volatile.Read(ref _current).Access;
@@ -71,8 +80,15 @@ public sealed class EntitlementHandle
         }
 
         var gate = gates[ordinal];
-        var used = Volatile.Read(ref snapshot.Slots[UsageCounters.UsedIndex(ordinal)]);
+        var slots = snapshot.Slots;
+        var used = Volatile.Read(ref slots[UsageCounters.UsedIndex(ordinal)]);
         used = used < 0 ? ~used : used;
+        if (Volatile.Read(ref slots[UsageCounters.SlicedIndex]) != 0)
+        {
+            // Units waiting in per-core slices are not used yet.
+            used = snapshot.Counters.Used(ordinal);
+        }
+
         if (gate.Deny != EntitlementReason.WithinLimit)
         {
             return Denied(snapshot, gate, used);
@@ -84,7 +100,9 @@ public sealed class EntitlementHandle
     /// <summary>Counts <paramref name="amount"/> units if the effective limit allows them, atomically.</summary>
     /// <param name="metric">The metric.</param>
     /// <param name="amount">The units, zero or more.</param>
-    /// <returns>The decision; when allowed, the units are counted and <see cref="EntitlementDecision.Remaining"/> is what is left.</returns>
+    /// <returns>The decision; when allowed, the units are counted and <see cref="EntitlementDecision.Remaining"/> is
+    /// what is left (while other threads consume the same metric at once, it may leave out units waiting in their
+    /// cores' slices, so it is never more than what is left).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="metric"/> is null.</exception>
     public EntitlementDecision TryConsume(Metric metric, long amount)
     {
@@ -103,37 +121,12 @@ public sealed class EntitlementHandle
         }
 
         var gate = gates[ordinal];
-        var slots = snapshot.Slots;
-        var index = UsageCounters.UsedIndex(ordinal);
-        while (true)
+        if (Volatile.Read(ref snapshot.Slots[UsageCounters.SlicedIndex]) != 0 && amount != 0 && gate.Deny == EntitlementReason.WithinLimit && metric.Kind == MetricKind.Counter)
         {
-            var used = Volatile.Read(ref slots[index]);
-            if (used < 0)
-            {
-                return ConsumeAfterHandOver(metric, amount);
-            }
-
-            if (gate.Deny != EntitlementReason.WithinLimit)
-            {
-                return Denied(snapshot, gate, used);
-            }
-
-            if (amount > gate.Limit - used)
-            {
-                return Exceeded(snapshot, gate.Limit, used);
-            }
-
-            var after = used + amount;
-            if (after > Volatile.Read(ref slots[index + 1]) && gate.Limit != long.MaxValue)
-            {
-                return ConsumeBeyondLease(snapshot, metric, amount, gate.Limit, after);
-            }
-
-            if (Interlocked.CompareExchange(ref slots[index], after, used) == used)
-            {
-                return Allowed(snapshot, gate.Limit, after);
-            }
+            return ConsumeFromSlice(snapshot, metric, gate.Limit, amount);
         }
+
+        return ConsumeShared(snapshot, metric, gate, amount, drained: false);
     }
 
     /// <summary>Lowers a gauge's level by <paramref name="amount"/> units (never below zero), for example when a
@@ -224,6 +217,18 @@ public sealed class EntitlementHandle
         return Current().Counters.Used(metric.Ordinal);
     }
 
+    /// <summary>Gets whether the current counters use per-core slices (contention switched them on).</summary>
+    internal bool SlicesOn => Volatile.Read(ref _current).Counters.Stripes is not null;
+
+    /// <summary>Switches the current counters to per-core slices now, as contention would; for tests.</summary>
+    internal void SwitchOnSlices()
+    {
+        lock (_sync)
+        {
+            _current.Counters.EnableStripes();
+        }
+    }
+
     /// <summary>Explains the decision for one more unit of a metric now.</summary>
     /// <param name="metric">The metric.</param>
     /// <returns>The explanation.</returns>
@@ -287,8 +292,30 @@ public sealed class EntitlementHandle
     private ResolvedEntitlements Current()
     {
         var snapshot = Volatile.Read(ref _current);
+        if (_coarse)
+        {
+            // One tick-count read and one comparison: the snapshot carries the tick count until which it is valid.
+            var milliseconds = Environment.TickCount64;
+            return snapshot.IsFreshAt(milliseconds) ? snapshot : CurrentAt(snapshot, milliseconds);
+        }
+
         var now = _time.NowTicks();
         return now < snapshot.ValidUntilTicks ? snapshot : Advance(snapshot, now);
+    }
+
+    /// <summary>The coarse clock's slow path, at most once a second per snapshot and at each expiry: derives the
+    /// instant, moves past an expiry if needed, and extends the snapshot's tick-count deadline.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private ResolvedEntitlements CurrentAt(ResolvedEntitlements snapshot, long milliseconds)
+    {
+        var now = _time.NowTicks(milliseconds);
+        if (now >= snapshot.ValidUntilTicks)
+        {
+            snapshot = Advance(snapshot, now);
+        }
+
+        snapshot.ExtendCoarseDeadline(milliseconds, now);
+        return snapshot;
     }
 
     /// <summary>Moves past an expiry: to the snapshot resolved in advance for the new stretch of time when there is
@@ -342,6 +369,9 @@ public sealed class EntitlementHandle
     private void Publish(ResolvedEntitlements snapshot)
     {
         var counters = _current.Counters;
+
+        // Units in per-core slices were reserved under the old limits: give them back first.
+        counters.DrainAll();
         if (counters.Period != snapshot.Period || counters.Capacity < snapshot.Metrics.Length)
         {
             counters = counters.Successor(snapshot.Metrics.Length, snapshot.Period);
@@ -350,6 +380,126 @@ public sealed class EntitlementHandle
         snapshot.Attach(counters);
         Volatile.Write(ref _current, snapshot);
     }
+
+    /// <summary>Consumes from the shared used slot with a compare-exchange loop: the uncontended path, and the exact
+    /// path under the lock (<paramref name="drained"/>) once the metric's slices are drained.</summary>
+    private EntitlementDecision ConsumeShared(ResolvedEntitlements snapshot, Metric metric, MetricGate gate, long amount, bool drained)
+    {
+        var slots = snapshot.Slots;
+        var index = UsageCounters.UsedIndex(metric.Ordinal);
+        while (true)
+        {
+            var used = Volatile.Read(ref slots[index]);
+            if (used < 0)
+            {
+                return ConsumeAfterHandOver(metric, amount);
+            }
+
+            if (gate.Deny != EntitlementReason.WithinLimit)
+            {
+                return Denied(snapshot, gate, Usage(snapshot, metric.Ordinal, used));
+            }
+
+            if (amount > gate.Limit - used)
+            {
+                // With slices on, the used slot also counts units waiting in slices: drain them and decide exactly.
+                return !drained && Volatile.Read(ref slots[UsageCounters.SlicedIndex]) != 0 && metric.Kind == MetricKind.Counter
+                    ? RefillSlice(snapshot, metric, gate.Limit, amount)
+                    : Exceeded(snapshot, gate.Limit, used);
+            }
+
+            var after = used + amount;
+            if (after > Volatile.Read(ref slots[index + 1]) && gate.Limit != long.MaxValue)
+            {
+                return ConsumeBeyondLease(snapshot, metric, amount, gate.Limit, after);
+            }
+
+            if (Interlocked.CompareExchange(ref slots[index], after, used) == used)
+            {
+                return Allowed(snapshot, gate.Limit, after);
+            }
+
+            if (!drained && metric.Kind == MetricKind.Counter)
+            {
+                return EnableSlices(snapshot, metric, amount);
+            }
+        }
+    }
+
+    /// <summary>The contended path: takes the units from this core's slice, with a compare-exchange that other cores
+    /// do not contend for.</summary>
+    private EntitlementDecision ConsumeFromSlice(ResolvedEntitlements snapshot, Metric metric, long limit, long amount)
+    {
+        var counters = snapshot.Counters;
+        var stripes = counters.Stripes!;
+        var at = counters.StripeIndex(Thread.GetCurrentProcessorId(), metric.Ordinal);
+        while (true)
+        {
+            var available = Volatile.Read(ref stripes[at]);
+            if (available < amount)
+            {
+                return RefillSlice(snapshot, metric, limit, amount);
+            }
+
+            if (Interlocked.CompareExchange(ref stripes[at], available - amount, available) == available)
+            {
+                var used = Volatile.Read(ref snapshot.Slots[UsageCounters.UsedIndex(metric.Ordinal)]);
+                used = used < 0 ? ~used : used;
+                return Allowed(snapshot, limit, Math.Min(limit, used - (available - amount)));
+            }
+        }
+    }
+
+    /// <summary>Switches the counters to per-core slices after a compare-exchange lost to another thread, then retries.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private EntitlementDecision EnableSlices(ResolvedEntitlements snapshot, Metric metric, long amount)
+    {
+        lock (_sync)
+        {
+            if (ReferenceEquals(_current.Counters, snapshot.Counters))
+            {
+                snapshot.Counters.EnableStripes();
+            }
+        }
+
+        return TryConsume(metric, amount);
+    }
+
+    /// <summary>The slice's slow path, under the lock: reserves a batch for this core's slice (within the lowest limit
+    /// left in the snapshot chain and the lease) and counts the units at once; when there is no room for that, drains
+    /// the metric's slices and decides exactly on the used slot.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private EntitlementDecision RefillSlice(ResolvedEntitlements snapshot, Metric metric, long limit, long amount)
+    {
+        lock (_sync)
+        {
+            var counters = snapshot.Counters;
+            var ordinal = metric.Ordinal;
+            var index = UsageCounters.UsedIndex(ordinal);
+            var used = Volatile.Read(ref counters.Slots[index]);
+            if (ReferenceEquals(_current, snapshot) && used >= 0)
+            {
+                var cap = limit == long.MaxValue ? long.MaxValue : Math.Min(snapshot.Floors[ordinal], Volatile.Read(ref counters.Slots[index + 1]));
+                var room = cap - used;
+                if (amount <= room)
+                {
+                    var share = Math.Min(MaxSliceBatch, (room - amount) / (4L * counters.StripeCount));
+                    if (counters.TryReserve(ordinal, Thread.GetCurrentProcessorId(), amount + share, amount, cap, out var usedAfter))
+                    {
+                        return Allowed(snapshot, limit, Math.Min(limit, usedAfter - share));
+                    }
+                }
+
+                counters.Drain(ordinal);
+                return ConsumeShared(snapshot, metric, snapshot.Metrics[ordinal], amount, drained: true);
+            }
+        }
+
+        return TryConsume(metric, amount);
+    }
+
+    private static long Usage(ResolvedEntitlements snapshot, int ordinal, long used) =>
+        Volatile.Read(ref snapshot.Slots[UsageCounters.SlicedIndex]) != 0 ? snapshot.Counters.Used(ordinal) : used;
 
     private ResolvedEntitlements WaitForHandOver()
     {

@@ -14,7 +14,8 @@ internal sealed class GateClock
     /// <summary>How often the tick count is recalibrated against the clock, in milliseconds.</summary>
     internal const long RecalibrationMilliseconds = 1000;
 
-    private const long TicksPerMillisecond = 10_000;
+    /// <summary>Ticks (100 ns) in a millisecond.</summary>
+    internal const long TicksPerMillisecond = 10_000;
 
     private readonly IClock _clock;
     private readonly bool _coarse;
@@ -36,14 +37,14 @@ internal sealed class GateClock
 
     /// <summary>Gets the current instant as ticks (100 ns) since the Unix epoch.</summary>
     /// <returns>The ticks.</returns>
-    internal long NowTicks()
-    {
-        if (!_coarse)
-        {
-            return _clock.GetCurrentInstant().ToUnixTimeTicks();
-        }
+    internal long NowTicks() => _coarse ? NowTicks(Environment.TickCount64) : _clock.GetCurrentInstant().ToUnixTimeTicks();
 
-        var milliseconds = Environment.TickCount64;
+    /// <summary>Gets the instant at a tick count just read, as ticks (100 ns) since the Unix epoch; only for a coarse
+    /// clock.</summary>
+    /// <param name="milliseconds">The value of <see cref="Environment.TickCount64"/> just read.</param>
+    /// <returns>The ticks.</returns>
+    internal long NowTicks(long milliseconds)
+    {
         if (milliseconds - Volatile.Read(ref _calibratedAtMilliseconds) >= RecalibrationMilliseconds)
         {
             return Recalibrate(milliseconds);

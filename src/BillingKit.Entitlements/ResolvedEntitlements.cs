@@ -11,6 +11,10 @@ namespace BillingKit.Entitlements;
 /// </summary>
 internal sealed class ResolvedEntitlements
 {
+    /// <summary>The tick count (milliseconds) before which a coarse gate clock uses this snapshot without deriving the
+    /// instant; see <see cref="IsFreshAt"/>.</summary>
+    private long _coarseDeadline = long.MinValue;
+
     internal ResolvedEntitlements(
         MetricGate[] metrics,
         bool[] enabled,
@@ -31,7 +35,19 @@ internal sealed class ResolvedEntitlements
         ValidUntil = validUntil;
         ValidUntilTicks = validUntil.ToUnixTimeTicks();
         Next = next;
+        Floors = new long[metrics.Length];
+        for (var ordinal = 0; ordinal < metrics.Length; ordinal++)
+        {
+            var gate = metrics[ordinal];
+            var limit = gate.Deny == EntitlementReason.WithinLimit ? gate.Limit : 0;
+            Floors[ordinal] = next is not null && ordinal < next.Floors.Length ? Math.Min(limit, next.Floors[ordinal]) : limit;
+        }
     }
+
+    /// <summary>Gets, per metric ordinal, the lowest effective limit from this snapshot to the end of the chain (0 where
+    /// a metric is denied). Units handed to per-core slices never take usage above it, so a slice can be spent after a
+    /// grace allowance expires without taking usage above the limit then.</summary>
+    internal long[] Floors { get; }
 
     internal MetricGate[] Metrics { get; }
 
@@ -60,6 +76,22 @@ internal sealed class ResolvedEntitlements
 
     /// <summary>Gets the counters' slots (kept here to save an indirection on the hot path).</summary>
     internal long[] Slots { get; private set; } = [];
+
+    /// <summary>Tells whether this snapshot is known to be valid at a tick count, without deriving the instant.</summary>
+    /// <param name="milliseconds">The value of <see cref="Environment.TickCount64"/> just read.</param>
+    /// <returns><see langword="true"/> when the snapshot can be used without looking at the time.</returns>
+    internal bool IsFreshAt(long milliseconds) => milliseconds < Volatile.Read(ref _coarseDeadline);
+
+    /// <summary>Lets a coarse gate clock use this snapshot without deriving the instant until the tick count reaches
+    /// the earlier of <see cref="ValidUntil"/> and one recalibration interval from now, so a change of the wall clock
+    /// is noticed within that interval, as with <see cref="GateClock"/> itself.</summary>
+    /// <param name="milliseconds">The tick count at which <paramref name="nowTicks"/> was derived.</param>
+    /// <param name="nowTicks">The instant as Unix ticks.</param>
+    internal void ExtendCoarseDeadline(long milliseconds, long nowTicks)
+    {
+        var left = Math.Clamp((ValidUntilTicks - nowTicks) / GateClock.TicksPerMillisecond, 0, GateClock.RecalibrationMilliseconds);
+        Volatile.Write(ref _coarseDeadline, milliseconds + left);
+    }
 
     /// <summary>Attaches the counters to this snapshot and every one chained after it.</summary>
     /// <param name="counters">The counters of the usage period.</param>
