@@ -11,7 +11,7 @@ namespace BillingKit.Paystack;
 
 /// <summary>
 /// One Paystack account as an <see cref="IPaymentProvider"/>: transactions (verify), charges of saved
-/// authorizations for dunning retries, refunds, customers and disputes. Get it from
+/// authorizations for dunning retries, hosted checkouts (initialize), refunds, customers and disputes. Get it from
 /// <see cref="IPaymentProviderRegistry"/> after <c>builder.AddPaystack(...)</c>.
 /// </summary>
 /// <remarks>
@@ -31,7 +31,8 @@ public sealed class PaystackPaymentProvider : IPaymentProvider
     private const ProviderCapabilities Supported =
         ProviderCapabilities.RetrievePayment | ProviderCapabilities.ChargeSavedPaymentMethod | ProviderCapabilities.Refund
         | ProviderCapabilities.PartialRefund | ProviderCapabilities.RetrieveCustomer | ProviderCapabilities.FindCustomersByEmail
-        | ProviderCapabilities.SubmitDisputeEvidence | ProviderCapabilities.AcceptDispute | ProviderCapabilities.ResolvePayment;
+        | ProviderCapabilities.SubmitDisputeEvidence | ProviderCapabilities.AcceptDispute | ProviderCapabilities.ResolvePayment
+        | ProviderCapabilities.HostedCheckout;
 
     private const int RefundLookbackDays = 30;
     private const int RefundLookupPages = 10;
@@ -306,10 +307,62 @@ public sealed class PaystackPaymentProvider : IPaymentProvider
     }
 
     /// <inheritdoc/>
-    public Task<HostedCheckout> CreateHostedCheckoutAsync(HostedCheckoutRequest request, CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// <para>Calls <c>POST /transaction/initialize</c> (Paystack's standard checkout) with the payer's email, the amount in
+    /// subunits, the currency, the reference derived from <see cref="HostedCheckoutRequest.PaymentId"/> (the one
+    /// <see cref="ResolvePaymentAsync"/> verifies), <see cref="HostedCheckoutRequest.ReturnUrl"/> as
+    /// <c>callback_url</c>, <see cref="HostedCheckoutRequest.CustomerName"/> as the <c>label</c> shown instead of the
+    /// email, and a metadata object holding our payment id (<c>billingkit_payment_id</c>, which the webhook parser
+    /// reads back), our invoice id, the description, and <see cref="HostedCheckoutRequest.CancelUrl"/> as Paystack's
+    /// <c>cancel_action</c>. The result's <see cref="HostedCheckout.Url"/> is <c>data.authorization_url</c>,
+    /// <see cref="HostedCheckout.ProviderCheckoutId"/> the access code, and <see cref="HostedCheckout.ProviderPaymentId"/>
+    /// the reference; Paystack reports no expiry, so <see cref="HostedCheckout.ExpiresAt"/> is
+    /// <see langword="null"/> and <see cref="HostedCheckoutRequest.ExpiresAt"/> is not sent.
+    /// <see cref="HostedCheckoutRequest.ProviderCustomerId"/> is not sent either: Paystack finds the customer by email.</para>
+    /// <para>One checkout is one expected payment. Paystack takes no idempotency key: the reference derived from our
+    /// payment id is what makes a second initialize safe, because Paystack refuses it ("Duplicate Transaction
+    /// Reference"). A repeated call for the same payment (whatever its <see cref="HostedCheckoutRequest.IdempotencyKey"/>)
+    /// therefore raises <see cref="ProviderException"/> <see cref="ProviderErrorKind.InvalidRequest"/> with code
+    /// <c>duplicate_reference</c> and the reference in <see cref="ProviderException.ProviderPaymentId"/>, not transient:
+    /// make a new payment id for a new checkout, and look at the first one with <see cref="ResolvePaymentAsync"/>
+    /// (the customer may have paid it). The same holds when the first attempt's answer was lost and the adapter's own
+    /// retry meets the transaction that attempt created.</para>
+    /// </remarks>
+    /// <exception cref="ArgumentException"><see cref="HostedCheckoutRequest.CustomerEmail"/> is not an email
+    /// address.</exception>
+    public async Task<HostedCheckout> CreateHostedCheckoutAsync(HostedCheckoutRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        throw new UnsupportedProviderOperationException(ProviderName.Paystack, ProviderCapabilities.HostedCheckout, "the Paystack adapter does not create hosted checkouts yet.");
+        RequireCurrency(request.Amount.Currency);
+        if (!request.CustomerEmail.Contains('@', StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"Paystack's checkout needs the payer's email address; got '{request.CustomerEmail}'. Nothing was sent.", nameof(request));
+        }
+
+        var reference = PaystackReference.FromPaymentId(request.PaymentId);
+        var body = CheckoutBody(request, reference);
+        JsonElement root;
+        try
+        {
+            root = await _api.SendAsync(HttpMethod.Post, "transaction/initialize", body, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ProviderException e) when (string.Equals(e.Code, "duplicate_reference", StringComparison.Ordinal))
+        {
+            throw new ProviderException(
+                ProviderName.Paystack,
+                ProviderErrorKind.InvalidRequest,
+                "duplicate_reference",
+                $"Paystack already holds transaction {reference} for payment {request.PaymentId.Value}: a checkout was already created for it (perhaps by an earlier attempt whose answer was lost), and Paystack takes no second one. One checkout is one expected payment: create a new payment id for a new checkout, and check the first one with ResolvePaymentAsync.",
+                e)
+            {
+                Account = Account,
+                HttpStatus = e.HttpStatus,
+                ProviderPaymentId = reference,
+                IsTransient = false,
+            };
+        }
+
+        return ReadCheckout(Data(root), request, reference);
     }
 
     /// <inheritdoc/>
@@ -453,6 +506,77 @@ public sealed class PaystackPaymentProvider : IPaymentProvider
             EvidenceDueBy = data.Time("dueAt"),
             EvidenceSubmitted = data.Child("evidence") is not null,
             CreatedAt = data.Time("createdAt") ?? data.Time("created_at"),
+        };
+    }
+
+    /// <summary>The body of <c>POST /transaction/initialize</c>: only fields Paystack's spec declares; our ids, the
+    /// description and the cancel address go in the metadata object.</summary>
+    private static JsonObject CheckoutBody(HostedCheckoutRequest request, string reference)
+    {
+        var metadata = new JsonObject { ["billingkit_payment_id"] = request.PaymentId.Value };
+        if (request.InvoiceId is { } invoice)
+        {
+            metadata["billingkit_invoice_id"] = invoice.Value;
+        }
+
+        if (request.Description is { } description)
+        {
+            metadata["description"] = description;
+        }
+
+        if (request.CancelUrl is { } cancelUrl)
+        {
+            metadata["cancel_action"] = cancelUrl.AbsoluteUri;
+        }
+
+        var body = new JsonObject
+        {
+            ["email"] = request.CustomerEmail,
+            ["amount"] = request.Amount.MinorUnits,
+            ["currency"] = request.Amount.Currency.Code,
+            ["reference"] = reference,
+            ["callback_url"] = request.ReturnUrl.AbsoluteUri,
+            ["metadata"] = metadata,
+        };
+        if (!string.IsNullOrWhiteSpace(request.CustomerName))
+        {
+            body["label"] = request.CustomerName;
+        }
+
+        return body;
+    }
+
+    private HostedCheckout ReadCheckout(JsonElement data, HostedCheckoutRequest request, string reference)
+    {
+        var url = data.Text("authorization_url");
+        if (string.IsNullOrWhiteSpace(url)
+            || !Uri.TryCreate(url, UriKind.Absolute, out var address)
+            || !(string.Equals(address.Scheme, Uri.UriSchemeHttps, StringComparison.Ordinal) || string.Equals(address.Scheme, Uri.UriSchemeHttp, StringComparison.Ordinal)))
+        {
+            throw _api.Invalid($"a checkout for transaction {reference} without a usable authorization_url ('{url}')");
+        }
+
+        var accessCode = data.Text("access_code");
+        if (string.IsNullOrWhiteSpace(accessCode))
+        {
+            throw _api.Invalid($"a checkout for transaction {reference} without an access_code");
+        }
+
+        var returned = data.Text("reference") ?? reference;
+        if (!string.Equals(returned, reference, StringComparison.Ordinal))
+        {
+            throw _api.Invalid($"a checkout for transaction {returned}, but {reference} was asked for");
+        }
+
+        return new HostedCheckout
+        {
+            Provider = ProviderName.Paystack,
+            ProviderCheckoutId = accessCode,
+            Url = address,
+            PaymentId = request.PaymentId,
+            Amount = request.Amount,
+            ProviderPaymentId = reference,
+            ExpiresAt = null,
         };
     }
 

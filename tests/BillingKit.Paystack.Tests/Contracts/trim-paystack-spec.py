@@ -17,6 +17,7 @@ import yaml
 
 # Every path the adapter can request. Add a path here before teaching the adapter to call it.
 PATHS = [
+    "/transaction/initialize",
     "/transaction/verify/{reference}",
     "/transaction/{id}",
     "/transaction/charge_authorization",
@@ -74,6 +75,9 @@ def main(source):
         node = resolve(doc, ref)
         out["components"].setdefault(section, {})[name] = node
         refs(node, pending)
+    # A fixed order (sections reverse-sorted: schemas before responses, as first generated; names sorted), so that
+    # a regeneration changes only what the spec or PATHS changed, whatever the set iteration order.
+    out["components"] = {key: out["components"][key] for key in sorted(out["components"], reverse=True)}
     for section in out["components"].values():
         for name in sorted(section):
             section[name] = section.pop(name)
