@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace BillingKit.Operations;
 
-/// <summary>Registers the money desk (refunds, credits, payments, invoices, disputes, subscriptions) and the provider-event handler.</summary>
+/// <summary>Registers the money desk (refunds, credits, payments, hosted checkout, invoices, disputes, subscriptions) and the provider-event handler.</summary>
 internal static class MoneyDeskRegistration
 {
     /// <summary>
@@ -48,6 +48,7 @@ internal static class MoneyDeskRegistration
             sp.GetRequiredService<DeskActionRunner>(),
             sp.GetRequiredService<DeskContexts>(),
             sp.GetRequiredService<InvoiceService>()));
+        AddCheckoutDesk(services);
         services.TryAddSingleton(sp => new InvoiceDesk(
             sp.GetRequiredService<DeskActionRunner>(),
             sp.GetRequiredService<InvoiceService>(),
@@ -75,6 +76,17 @@ internal static class MoneyDeskRegistration
             sp.GetRequiredService<Escalations>(),
             sp.GetService<ILogger<ProviderEventProcessor>>() ?? NullLogger<ProviderEventProcessor>.Instance));
         return builder;
+    }
+
+    /// <summary>The hosted checkout desk and the tenant accounts it reads the payer from.</summary>
+    private static void AddCheckoutDesk(IServiceCollection services)
+    {
+        services.TryAddSingleton<ITenantAccountStore, InMemoryTenantAccountStore>();
+        services.TryAddSingleton(sp => new CheckoutDesk(
+            sp.GetRequiredService<DeskActionRunner>(),
+            sp.GetRequiredService<DeskContexts>(),
+            sp.GetRequiredService<DeskPaymentProviders>(),
+            sp.GetRequiredService<ITenantAccountStore>()));
     }
 
     /// <summary>The subscription desk, the scheduled plan changes' in-memory store and their processor.</summary>

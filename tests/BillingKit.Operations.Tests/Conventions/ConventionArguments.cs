@@ -155,6 +155,7 @@ public sealed class ConventionArguments
     private static object? Default(Type type, string name, SeededDesk desk) => type switch
     {
         _ when type == typeof(InvoiceId) => desk.Invoice,
+        _ when type == typeof(Uri) => new Uri("https://acme.example/billing/" + name),
         _ when type == typeof(PaymentId) => desk.Payment,
         _ when type == typeof(CustomerId) => CustomerId.From(Tenant.Value),
         _ when type == typeof(Money) => Money.FromMajor(25m, Currency.USD),

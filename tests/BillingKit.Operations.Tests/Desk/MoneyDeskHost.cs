@@ -42,6 +42,8 @@ public sealed class MoneyDeskHost : IAsyncDisposable
 
     public PaymentDesk Payments => Get<PaymentDesk>();
 
+    public CheckoutDesk Checkout => Get<CheckoutDesk>();
+
     public InvoiceDesk Invoices => Get<InvoiceDesk>();
 
     public DisputeDesk Disputes => Get<DisputeDesk>();
