@@ -313,8 +313,8 @@ public sealed class PaystackPaymentProvider : IPaymentProvider
     /// <see cref="ResolvePaymentAsync"/> verifies), <see cref="HostedCheckoutRequest.ReturnUrl"/> as
     /// <c>callback_url</c>, <see cref="HostedCheckoutRequest.CustomerName"/> as the <c>label</c> shown instead of the
     /// email, and a metadata object holding our payment id (<c>billingkit_payment_id</c>, which the webhook parser
-    /// reads back), our invoice id, the description, and <see cref="HostedCheckoutRequest.CancelUrl"/> as Paystack's
-    /// <c>cancel_action</c>. The result's <see cref="HostedCheckout.Url"/> is <c>data.authorization_url</c>,
+    /// reads back), our invoice id, the idempotency key (for tracing only), the description, and
+    /// <see cref="HostedCheckoutRequest.CancelUrl"/> as Paystack's <c>cancel_action</c>. The result's <see cref="HostedCheckout.Url"/> is <c>data.authorization_url</c>,
     /// <see cref="HostedCheckout.ProviderCheckoutId"/> the access code, and <see cref="HostedCheckout.ProviderPaymentId"/>
     /// the reference; Paystack reports no expiry, so <see cref="HostedCheckout.ExpiresAt"/> is
     /// <see langword="null"/> and <see cref="HostedCheckoutRequest.ExpiresAt"/> is not sent.
@@ -519,6 +519,7 @@ public sealed class PaystackPaymentProvider : IPaymentProvider
             metadata["billingkit_invoice_id"] = invoice.Value;
         }
 
+        metadata["billingkit_idempotency_key"] = request.IdempotencyKey.Value;
         if (request.Description is { } description)
         {
             metadata["description"] = description;

@@ -64,6 +64,7 @@ public sealed class PaystackHostedCheckoutTests : IDisposable
         Assert.Equal("inv_2026_0042", metadata.GetProperty("billingkit_invoice_id").GetString());
         Assert.Equal("https://billing.example.com/pay/inv_2026_0042", metadata.GetProperty("cancel_action").GetString());
         Assert.Equal("Invoice INV-2026-0042", metadata.GetProperty("description").GetString());
+        Assert.Equal(IdempotencyKey.Derive("hosted-checkout", Payment.Value).Value, metadata.GetProperty("billingkit_idempotency_key").GetString());
         _paystack.AssertRequestsMatchSpec();
     }
 
@@ -96,7 +97,7 @@ public sealed class PaystackHostedCheckoutTests : IDisposable
         Assert.Equal("GHS", body.RootElement.GetProperty("currency").GetString());
         Assert.False(body.RootElement.TryGetProperty("label", out _));
         var metadata = body.RootElement.GetProperty("metadata");
-        Assert.Equal(["billingkit_payment_id"], metadata.EnumerateObject().Select(p => p.Name), StringComparer.Ordinal);
+        Assert.Equal(["billingkit_payment_id", "billingkit_idempotency_key"], metadata.EnumerateObject().Select(p => p.Name), StringComparer.Ordinal);
         _paystack.AssertRequestsMatchSpec();
     }
 
