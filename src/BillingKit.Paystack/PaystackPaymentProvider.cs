@@ -322,7 +322,8 @@ public sealed class PaystackPaymentProvider : IPaymentProvider
     /// <para>One checkout is one expected payment. Paystack takes no idempotency key: the reference derived from our
     /// payment id is what makes a second initialize safe, because Paystack refuses it ("Duplicate Transaction
     /// Reference"). A repeated call for the same payment (whatever its <see cref="HostedCheckoutRequest.IdempotencyKey"/>)
-    /// therefore raises <see cref="ProviderException"/> <see cref="ProviderErrorKind.InvalidRequest"/> with code
+    /// therefore raises <see cref="ProviderException"/> <see cref="ProviderErrorKind.Conflict"/> (as the other adapters
+    /// report a checkout that already exists) with code
     /// <c>duplicate_reference</c> and the reference in <see cref="ProviderException.ProviderPaymentId"/>, not transient:
     /// make a new payment id for a new checkout, and look at the first one with <see cref="ResolvePaymentAsync"/>
     /// (the customer may have paid it). The same holds when the first attempt's answer was lost and the adapter's own
@@ -350,7 +351,7 @@ public sealed class PaystackPaymentProvider : IPaymentProvider
         {
             throw new ProviderException(
                 ProviderName.Paystack,
-                ProviderErrorKind.InvalidRequest,
+                ProviderErrorKind.Conflict,
                 "duplicate_reference",
                 $"Paystack already holds transaction {reference} for payment {request.PaymentId.Value}: a checkout was already created for it (perhaps by an earlier attempt whose answer was lost), and Paystack takes no second one. One checkout is one expected payment: create a new payment id for a new checkout, and check the first one with ResolvePaymentAsync.",
                 e)

@@ -126,7 +126,7 @@ public sealed class PaystackHostedCheckoutTests : IDisposable
         var error = await Assert.ThrowsAsync<ProviderException>(() => _paystack.Provider.CreateHostedCheckoutAsync(Checkout()));
 
         Assert.Equal(ProviderName.Paystack, error.Provider);
-        Assert.Equal(ProviderErrorKind.InvalidRequest, error.Kind);
+        Assert.Equal(ProviderErrorKind.Conflict, error.Kind);
         Assert.Equal("duplicate_reference", error.Code);
         Assert.False(error.IsTransient);
         Assert.Equal(400, error.HttpStatus);
