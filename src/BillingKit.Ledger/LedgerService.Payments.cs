@@ -20,40 +20,31 @@ public sealed partial class LedgerService
         Validate(unit, request);
         RequireIds(request.Payment, request.Provider);
         InvalidLedgerAmountException.ThrowIfNotPositive(request.Amount, "a payment");
-        var fingerprint = request.Fingerprint();
-        if (await FindReplayAsync(unit, request, fingerprint, cancellationToken).ConfigureAwait(false) is { } entry)
-        {
-            return await ReplayedPaymentAsync(unit, entry, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (await _store.GetPaymentAsync(unit, request.Payment, cancellationToken).ConfigureAwait(false) is not null)
-        {
-            throw new DuplicatePaymentException(unit.Tenant, request.Payment);
-        }
-
-        var now = _clock.GetCurrentInstant();
-        var payment = new PaymentRecord
-        {
-            Id = request.Payment,
-            Customer = request.Customer,
-            Amount = request.Amount,
-            DueDate = request.DueDate,
-            Status = PaymentStatus.Pending,
-            Provider = request.Provider,
-            Method = request.Method,
-            Invoice = request.Invoice,
-            InvoiceNumber = request.InvoiceNumber,
-            Subscription = request.Subscription,
-            BillingGroup = request.BillingGroup,
-            Reference = request.Reference,
-            Refunded = Money.Zero(request.Amount.Currency),
-            ChargedBack = Money.Zero(request.Amount.Currency),
-            CreatedAt = now,
-            UpdatedAt = now,
-            Version = 1,
-        };
-        await StageAsync(unit, request, fingerprint, null, [], payment, cancellationToken).ConfigureAwait(false);
-        return new PaymentUpdate(payment, null, IsReplay: false);
+        return await CreatePaymentAsync(
+            unit,
+            request,
+            request.Payment,
+            now => ValueTask.FromResult(new PaymentChange(new PaymentRecord
+            {
+                Id = request.Payment,
+                Customer = request.Customer,
+                Amount = request.Amount,
+                DueDate = request.DueDate,
+                Status = PaymentStatus.Pending,
+                Provider = request.Provider,
+                Method = request.Method,
+                Invoice = request.Invoice,
+                InvoiceNumber = request.InvoiceNumber,
+                Subscription = request.Subscription,
+                BillingGroup = request.BillingGroup,
+                Reference = request.Reference,
+                Refunded = Money.Zero(request.Amount.Currency),
+                ChargedBack = Money.Zero(request.Amount.Currency),
+                CreatedAt = now,
+                UpdatedAt = now,
+                Version = 1,
+            })),
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Records an expected payment in a unit of its own, committed before returning.</summary>
@@ -81,19 +72,17 @@ public sealed partial class LedgerService
     public async Task<PaymentUpdate> StartPaymentAttemptAsync(ITenantUnitOfWork unit, StartPaymentAttemptRequest request, CancellationToken cancellationToken = default)
     {
         Validate(unit, request);
-        var fingerprint = request.Fingerprint();
-        if (await FindReplayAsync(unit, request, fingerprint, cancellationToken).ConfigureAwait(false) is { } entry)
-        {
-            return await ReplayedPaymentAsync(unit, entry, cancellationToken).ConfigureAwait(false);
-        }
-
-        var payment = await RequirePaymentAsync(unit, request.Payment, cancellationToken).ConfigureAwait(false);
-        RequireTransition(payment, PaymentStatus.Processing);
-        var now = _clock.GetCurrentInstant();
-        var attempt = new PaymentAttempt { Number = payment.Attempts.Count + 1, StartedAt = now, ProviderReference = request.ProviderReference };
-        var changed = Next(payment, now) with { Status = PaymentStatus.Processing, Attempts = [.. payment.Attempts, attempt] };
-        await StageAsync(unit, request, fingerprint, null, [], changed, cancellationToken).ConfigureAwait(false);
-        return new PaymentUpdate(changed, null, IsReplay: false);
+        return await ChangePaymentRecordAsync(
+            unit,
+            request,
+            request.Payment,
+            (payment, now) =>
+            {
+                RequireTransition(payment, PaymentStatus.Processing);
+                var attempt = new PaymentAttempt { Number = payment.Attempts.Count + 1, StartedAt = now, ProviderReference = request.ProviderReference };
+                return payment with { Status = PaymentStatus.Processing, Attempts = [.. payment.Attempts, attempt] };
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Starts an attempt to collect a payment in a unit of its own, committed before returning.</summary>
@@ -126,19 +115,17 @@ public sealed partial class LedgerService
             throw new ArgumentException("A failed payment needs a failure reason, such as the provider's decline message.", nameof(request));
         }
 
-        var fingerprint = request.Fingerprint();
-        if (await FindReplayAsync(unit, request, fingerprint, cancellationToken).ConfigureAwait(false) is { } entry)
-        {
-            return await ReplayedPaymentAsync(unit, entry, cancellationToken).ConfigureAwait(false);
-        }
-
-        var payment = await RequirePaymentAsync(unit, request.Payment, cancellationToken).ConfigureAwait(false);
-        RequireTransition(payment, PaymentStatus.Failed);
-        var now = _clock.GetCurrentInstant();
-        var attempts = EndAttempt(payment, now, PaymentStatus.Failed, a => a with { FailureReason = request.FailureReason.Trim(), DeclineCode = request.DeclineCode });
-        var changed = Next(payment, now) with { Status = PaymentStatus.Failed, Attempts = attempts };
-        await StageAsync(unit, request, fingerprint, null, [], changed, cancellationToken).ConfigureAwait(false);
-        return new PaymentUpdate(changed, null, IsReplay: false);
+        return await ChangePaymentRecordAsync(
+            unit,
+            request,
+            request.Payment,
+            (payment, now) =>
+            {
+                RequireTransition(payment, PaymentStatus.Failed);
+                var attempts = EndAttempt(payment, now, PaymentStatus.Failed, a => a with { FailureReason = request.FailureReason.Trim(), DeclineCode = request.DeclineCode });
+                return payment with { Status = PaymentStatus.Failed, Attempts = attempts };
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Records that a payment's attempt failed in a unit of its own, committed before returning.</summary>
@@ -170,25 +157,25 @@ public sealed partial class LedgerService
     public async Task<PaymentUpdate> MarkAsPaidAsync(ITenantUnitOfWork unit, MarkAsPaidRequest request, CancellationToken cancellationToken = default)
     {
         Validate(unit, request);
-        var fingerprint = request.Fingerprint();
-        if (await FindReplayAsync(unit, request, fingerprint, cancellationToken).ConfigureAwait(false) is { } entry)
-        {
-            return await ReplayedPaymentAsync(unit, entry, cancellationToken).ConfigureAwait(false);
-        }
-
-        var payment = await RequirePaymentAsync(unit, request.Payment, cancellationToken).ConfigureAwait(false);
-        RequireTransition(payment, PaymentStatus.Paid);
-        var now = _clock.GetCurrentInstant();
-        var paid = Next(payment, now) with
-        {
-            Status = PaymentStatus.Paid,
-            PaymentDate = request.PaymentDate,
-            Method = request.Method ?? payment.Method,
-            Reference = request.Reference ?? payment.Reference,
-            ProviderReference = request.ProviderReference ?? payment.ProviderReference,
-            Attempts = EndAttempt(payment, now, PaymentStatus.Paid, a => a with { ProviderReference = request.ProviderReference ?? a.ProviderReference }, addWhenNone: false),
-        };
-        return await PostPaymentAsync(unit, request, fingerprint, paid, request.ApplyFirst, now, cancellationToken).ConfigureAwait(false);
+        return await ChangePaymentAsync(
+            unit,
+            request,
+            request.Payment,
+            (payment, now) =>
+            {
+                RequireTransition(payment, PaymentStatus.Paid);
+                var paid = payment with
+                {
+                    Status = PaymentStatus.Paid,
+                    PaymentDate = request.PaymentDate,
+                    Method = request.Method ?? payment.Method,
+                    Reference = request.Reference ?? payment.Reference,
+                    ProviderReference = request.ProviderReference ?? payment.ProviderReference,
+                    Attempts = EndAttempt(payment, now, PaymentStatus.Paid, a => a with { ProviderReference = request.ProviderReference ?? a.ProviderReference }, addWhenNone: false),
+                };
+                return CashInAsync(unit, request, paid, request.ApplyFirst, now, cancellationToken);
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Marks a payment as paid and posts it in a unit of its own, committed before returning.</summary>
@@ -222,41 +209,37 @@ public sealed partial class LedgerService
         Validate(unit, request);
         RequireIds(request.Payment, request.Provider);
         InvalidLedgerAmountException.ThrowIfNotPositive(request.Amount, "a payment");
-        var fingerprint = request.Fingerprint();
-        if (await FindReplayAsync(unit, request, fingerprint, cancellationToken).ConfigureAwait(false) is { } entry)
-        {
-            return await ReplayedPaymentAsync(unit, entry, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (await _store.GetPaymentAsync(unit, request.Payment, cancellationToken).ConfigureAwait(false) is not null)
-        {
-            throw new DuplicatePaymentException(unit.Tenant, request.Payment);
-        }
-
-        var now = _clock.GetCurrentInstant();
-        var paid = new PaymentRecord
-        {
-            Id = request.Payment,
-            Customer = request.Customer,
-            Amount = request.Amount,
-            DueDate = request.PaymentDate,
-            Status = PaymentStatus.Paid,
-            Provider = request.Provider,
-            Method = request.Method,
-            Invoice = request.Invoice,
-            InvoiceNumber = request.InvoiceNumber,
-            Subscription = request.Subscription,
-            BillingGroup = request.BillingGroup,
-            Reference = request.Reference,
-            ProviderReference = request.ProviderReference,
-            PaymentDate = request.PaymentDate,
-            Refunded = Money.Zero(request.Amount.Currency),
-            ChargedBack = Money.Zero(request.Amount.Currency),
-            CreatedAt = now,
-            UpdatedAt = now,
-            Version = 1,
-        };
-        return await PostPaymentAsync(unit, request, fingerprint, paid, request.ApplyFirst, now, cancellationToken).ConfigureAwait(false);
+        return await CreatePaymentAsync(
+            unit,
+            request,
+            request.Payment,
+            now =>
+            {
+                var paid = new PaymentRecord
+                {
+                    Id = request.Payment,
+                    Customer = request.Customer,
+                    Amount = request.Amount,
+                    DueDate = request.PaymentDate,
+                    Status = PaymentStatus.Paid,
+                    Provider = request.Provider,
+                    Method = request.Method,
+                    Invoice = request.Invoice,
+                    InvoiceNumber = request.InvoiceNumber,
+                    Subscription = request.Subscription,
+                    BillingGroup = request.BillingGroup,
+                    Reference = request.Reference,
+                    ProviderReference = request.ProviderReference,
+                    PaymentDate = request.PaymentDate,
+                    Refunded = Money.Zero(request.Amount.Currency),
+                    ChargedBack = Money.Zero(request.Amount.Currency),
+                    CreatedAt = now,
+                    UpdatedAt = now,
+                    Version = 1,
+                };
+                return CashInAsync(unit, request, paid, request.ApplyFirst, now, cancellationToken);
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Records money that arrived without an expected payment in a unit of its own, committed before returning.</summary>
@@ -361,27 +344,31 @@ public sealed partial class LedgerService
     {
         Validate(unit, request);
         var reason = ReasonRequiredException.Require(request.Reason, LedgerTransactionKind.PaymentCancellation);
-        var fingerprint = request.Fingerprint();
-        if (await FindReplayAsync(unit, request, fingerprint, cancellationToken).ConfigureAwait(false) is { } entry)
-        {
-            return await ReplayedPaymentAsync(unit, entry, cancellationToken).ConfigureAwait(false);
-        }
+        return await ChangePaymentAsync(
+            unit,
+            request,
+            request.Payment,
+            async (payment, now) =>
+            {
+                RequireTransition(payment, PaymentStatus.Cancelled);
+                var cancelled = payment with
+                {
+                    Status = PaymentStatus.Cancelled,
+                    CancellationReason = reason,
+                    Attempts = EndAttempt(payment, now, PaymentStatus.Cancelled, static a => a, addWhenNone: false),
+                };
 
-        var payment = await RequirePaymentAsync(unit, request.Payment, cancellationToken).ConfigureAwait(false);
-        RequireTransition(payment, PaymentStatus.Cancelled);
-        var now = _clock.GetCurrentInstant();
-        var held = payment.Refundable;
-        var cancelled = Next(payment, now) with
-        {
-            Status = PaymentStatus.Cancelled,
-            CancellationReason = reason,
-            Attempts = EndAttempt(payment, now, PaymentStatus.Cancelled, static a => a, addWhenNone: false),
-        };
-        var (transaction, open) = held.IsPositive
-            ? await ReverseAsync(unit, request, payment, held, reason, now, cancellationToken).ConfigureAwait(false)
-            : (null, []);
-        await StageAsync(unit, request, fingerprint, transaction, open, cancelled, cancellationToken).ConfigureAwait(false);
-        return new PaymentUpdate(cancelled, transaction, IsReplay: false);
+                // A paid payment still holding money is reversed; an unpaid one only changes status.
+                var held = payment.Refundable;
+                if (!held.IsPositive)
+                {
+                    return new PaymentChange(cancelled);
+                }
+
+                var (transaction, open) = await ReverseAsync(unit, request, payment, held, reason, now, cancellationToken).ConfigureAwait(false);
+                return new PaymentChange(cancelled, transaction, open);
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Cancels a payment in a unit of its own, committed before returning.</summary>
@@ -418,8 +405,6 @@ public sealed partial class LedgerService
         }
     }
 
-    private static PaymentRecord Next(PaymentRecord payment, Instant now) => payment with { Version = payment.Version + 1, UpdatedAt = now };
-
     private static IReadOnlyList<PaymentAttempt> EndAttempt(
         PaymentRecord payment, Instant now, PaymentStatus outcome, Func<PaymentAttempt, PaymentAttempt> details, bool addWhenNone = true)
     {
@@ -441,6 +426,65 @@ public sealed partial class LedgerService
     private async Task<PaymentRecord> RequirePaymentAsync(ITenantUnitOfWork unit, PaymentId id, CancellationToken cancellationToken) =>
         await _store.GetPaymentAsync(unit, id, cancellationToken).ConfigureAwait(false) ?? throw new PaymentNotFoundException(unit.Tenant, id);
 
+    /// <summary>
+    /// The frame of an operation that creates a payment: a retry returns the first result; a payment id the tenant
+    /// already has is refused; otherwise <paramref name="create"/> decides at the current time, and what it decides is staged.
+    /// </summary>
+    private async Task<PaymentUpdate> CreatePaymentAsync(
+        ITenantUnitOfWork unit, LedgerRequest request, PaymentId id, Func<Instant, ValueTask<PaymentChange>> create, CancellationToken cancellationToken)
+    {
+        var fingerprint = request.Fingerprint();
+        if (await FindReplayedPaymentAsync(unit, request, fingerprint, cancellationToken).ConfigureAwait(false) is { } replay)
+        {
+            return replay;
+        }
+
+        if (await _store.GetPaymentAsync(unit, id, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            throw new DuplicatePaymentException(unit.Tenant, id);
+        }
+
+        var change = await create(_clock.GetCurrentInstant()).ConfigureAwait(false);
+        return await StagePaymentAsync(unit, request, fingerprint, change, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The frame of an operation on an existing payment: a retry returns the first result; an unknown payment throws;
+    /// otherwise <paramref name="decide"/> sees the payment and the current time (and throws to refuse), and what it
+    /// decides is staged as the payment's next version.
+    /// </summary>
+    private async Task<PaymentUpdate> ChangePaymentAsync(
+        ITenantUnitOfWork unit, LedgerRequest request, PaymentId id, Func<PaymentRecord, Instant, ValueTask<PaymentChange>> decide, CancellationToken cancellationToken)
+    {
+        var fingerprint = request.Fingerprint();
+        if (await FindReplayedPaymentAsync(unit, request, fingerprint, cancellationToken).ConfigureAwait(false) is { } replay)
+        {
+            return replay;
+        }
+
+        var payment = await RequirePaymentAsync(unit, id, cancellationToken).ConfigureAwait(false);
+        var now = _clock.GetCurrentInstant();
+        var change = await decide(payment, now).ConfigureAwait(false);
+        var next = change.Payment with { Version = payment.Version + 1, UpdatedAt = now };
+        return await StagePaymentAsync(unit, request, fingerprint, change with { Payment = next }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>An operation on an existing payment that only changes its record and posts nothing.</summary>
+    private Task<PaymentUpdate> ChangePaymentRecordAsync(
+        ITenantUnitOfWork unit, LedgerRequest request, PaymentId id, Func<PaymentRecord, Instant, PaymentRecord> change, CancellationToken cancellationToken) =>
+        ChangePaymentAsync(unit, request, id, (payment, now) => ValueTask.FromResult(new PaymentChange(change(payment, now))), cancellationToken);
+
+    private async ValueTask<PaymentUpdate?> FindReplayedPaymentAsync(ITenantUnitOfWork unit, LedgerRequest request, string fingerprint, CancellationToken cancellationToken) =>
+        await FindReplayAsync(unit, request, fingerprint, cancellationToken).ConfigureAwait(false) is { } entry
+            ? await ReplayedPaymentAsync(unit, entry, cancellationToken).ConfigureAwait(false)
+            : null;
+
+    private async Task<PaymentUpdate> StagePaymentAsync(ITenantUnitOfWork unit, LedgerRequest request, string fingerprint, PaymentChange change, CancellationToken cancellationToken)
+    {
+        await StageAsync(unit, request, fingerprint, change.Transaction, change.Open, change.Payment, cancellationToken).ConfigureAwait(false);
+        return new PaymentUpdate(change.Payment, change.Transaction, IsReplay: false);
+    }
+
     private async Task<PaymentUpdate> ReplayedPaymentAsync(ITenantUnitOfWork unit, LedgerIdempotencyEntry entry, CancellationToken cancellationToken)
     {
         var transaction = entry.Transaction is null ? null : await ReplayedTransactionAsync(unit, entry, cancellationToken).ConfigureAwait(false);
@@ -450,10 +494,10 @@ public sealed partial class LedgerService
         return new PaymentUpdate(payment, transaction, IsReplay: true);
     }
 
-    private async Task<PaymentUpdate> PostPaymentAsync(
+    /// <summary>The paid payment's money comes in: open charges are settled (<paramref name="applyFirst"/> first), the excess becomes credit balance.</summary>
+    private async ValueTask<PaymentChange> CashInAsync(
         ITenantUnitOfWork unit,
         LedgerRequest request,
-        string fingerprint,
         PaymentRecord paid,
         IReadOnlyList<LedgerTransactionId>? applyFirst,
         Instant now,
@@ -472,9 +516,7 @@ public sealed partial class LedgerService
             Subscription = paid.Subscription,
             Allocations = allocations,
         };
-        paid = paid with { PaymentTransaction = id };
-        await StageAsync(unit, request, fingerprint, transaction, open, paid, cancellationToken).ConfigureAwait(false);
-        return new PaymentUpdate(paid, transaction, IsReplay: false);
+        return new PaymentChange(paid with { PaymentTransaction = id }, transaction, open);
     }
 
     private async Task<PaymentUpdate> GiveBackAsync(
@@ -492,39 +534,38 @@ public sealed partial class LedgerService
         var what = kind == LedgerTransactionKind.Refund ? "a refund" : "a charge-back";
         InvalidLedgerAmountException.ThrowIfNotPositive(amount, what);
         var reason = ReasonRequiredException.Require(reasonText, kind);
-        var fingerprint = request.Fingerprint();
-        if (await FindReplayAsync(unit, request, fingerprint, cancellationToken).ConfigureAwait(false) is { } entry)
-        {
-            return await ReplayedPaymentAsync(unit, entry, cancellationToken).ConfigureAwait(false);
-        }
+        return await ChangePaymentAsync(
+            unit,
+            request,
+            paymentId,
+            async (payment, now) =>
+            {
+                if (payment.Status != PaymentStatus.Paid)
+                {
+                    throw new PaymentNotPaidException(payment.Id, payment.Status);
+                }
 
-        var payment = await RequirePaymentAsync(unit, paymentId, cancellationToken).ConfigureAwait(false);
-        if (payment.Status != PaymentStatus.Paid)
-        {
-            throw new PaymentNotPaidException(payment.Id, payment.Status);
-        }
+                payment.Amount.EnsureSameCurrency(amount);
+                var refundable = payment.Refundable;
+                if (amount > refundable)
+                {
+                    throw new RefundExceedsRefundableException(payment.Id, amount, refundable);
+                }
 
-        payment.Amount.EnsureSameCurrency(amount);
-        var refundable = payment.Refundable;
-        if (amount > refundable)
-        {
-            throw new RefundExceedsRefundableException(payment.Id, amount, refundable);
-        }
+                var debit = kind == LedgerTransactionKind.ChargeBack ? LedgerAccount.Disputes : LedgerAccount.Refunds;
+                if (refundKind is null)
+                {
+                    var credit = (await _store.GetBalancesAsync(unit, amount.Currency, cancellationToken).ConfigureAwait(false)).CreditBalance;
+                    debit = amount <= credit ? LedgerAccount.CreditBalance : throw new InsufficientCreditBalanceException(amount, credit);
+                }
 
-        var debit = kind == LedgerTransactionKind.ChargeBack ? LedgerAccount.Disputes : LedgerAccount.Refunds;
-        if (refundKind is null)
-        {
-            var credit = (await _store.GetBalancesAsync(unit, amount.Currency, cancellationToken).ConfigureAwait(false)).CreditBalance;
-            debit = amount <= credit ? LedgerAccount.CreditBalance : throw new InsufficientCreditBalanceException(amount, credit);
-        }
-
-        var now = _clock.GetCurrentInstant();
-        var transaction = GiveBackTransaction(request, payment, amount, reason, providerReference, kind, debit, now);
-        var changed = kind == LedgerTransactionKind.Refund
-            ? Next(payment, now) with { Refunded = payment.Refunded + amount }
-            : Next(payment, now) with { ChargedBack = payment.ChargedBack + amount };
-        await StageAsync(unit, request, fingerprint, transaction, [], changed, cancellationToken).ConfigureAwait(false);
-        return new PaymentUpdate(changed, transaction, IsReplay: false);
+                var transaction = GiveBackTransaction(request, payment, amount, reason, providerReference, kind, debit, now);
+                var changed = kind == LedgerTransactionKind.Refund
+                    ? payment with { Refunded = payment.Refunded + amount }
+                    : payment with { ChargedBack = payment.ChargedBack + amount };
+                return new PaymentChange(changed, transaction, []);
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     private static LedgerTransaction GiveBackTransaction(
@@ -550,7 +591,7 @@ public sealed partial class LedgerService
         };
     }
 
-    private async Task<(LedgerTransaction? Transaction, IReadOnlyList<OpenCharge> Open)> ReverseAsync(
+    private async Task<(LedgerTransaction Transaction, IReadOnlyList<OpenCharge> Open)> ReverseAsync(
         ITenantUnitOfWork unit, CancelPaymentRequest request, PaymentRecord payment, Money held, string reason, Instant now, CancellationToken cancellationToken)
     {
         IReadOnlyList<OpenCharge> open = [];
@@ -596,5 +637,14 @@ public sealed partial class LedgerService
             DueDate = split.Receivable.IsPositive ? payment.DueDate : null,
         };
         return (transaction, open);
+    }
+
+    /// <summary>What an operation on a payment decided: the payment as it becomes, and the transaction and open charges it posts, if any.</summary>
+    private readonly record struct PaymentChange(PaymentRecord Payment, LedgerTransaction? Transaction, IReadOnlyList<OpenCharge> Open)
+    {
+        public PaymentChange(PaymentRecord payment)
+            : this(payment, null, [])
+        {
+        }
     }
 }
