@@ -105,31 +105,29 @@ public sealed class ProviderEventProcessor
             DeskLog.DunningTransition(_logger, tenant, from, to);
         }
 
-        switch (billingEvent)
+        // Every payment outcome the provider reports counts for mass-failure detection, ours on the books or not.
+        if (billingEvent is PaymentSucceededEvent or PaymentFailedEvent)
         {
-            // Every payment outcome the provider reports counts for mass-failure detection, ours on the books or not.
-            case PaymentSucceededEvent:
-                await _massFailures.RecordAsync(tenant, succeeded: true, cancellationToken).ConfigureAwait(false);
-                break;
-            case PaymentFailedEvent:
-                await _massFailures.RecordAsync(tenant, succeeded: false, cancellationToken).ConfigureAwait(false);
-                break;
-            case DisputeOpenedEvent opened when result.Outcome == ProviderEventOutcome.Applied:
-                await _escalations.RaiseAsync(
-                    EscalationKind.Dispute,
-                    $"Dispute {opened.ProviderDisputeId} of {opened.Amount} opened at {opened.Provider}",
-                    tenant,
-                    opened.Provider + ":" + opened.EventId,
-                    cancellationToken).ConfigureAwait(false);
-                break;
-            case var other when result.Outcome == ProviderEventOutcome.NeedsAttention:
-                await _escalations.RaiseAsync(
-                    EscalationKind.ProviderSyncError,
-                    $"{other.Provider} event {other.EventType} {other.EventId} needs staff: {result.Note}",
-                    tenant,
-                    other.Provider + ":" + other.EventId,
-                    cancellationToken).ConfigureAwait(false);
-                break;
+            await _massFailures.RecordAsync(tenant, succeeded: billingEvent is PaymentSucceededEvent, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (billingEvent is DisputeOpenedEvent opened && result.Outcome == ProviderEventOutcome.Applied)
+        {
+            await _escalations.RaiseAsync(
+                EscalationKind.Dispute,
+                $"Dispute {opened.ProviderDisputeId} of {opened.Amount} opened at {opened.Provider}",
+                tenant,
+                opened.Provider + ":" + opened.EventId,
+                cancellationToken).ConfigureAwait(false);
+        }
+        else if (result.Outcome == ProviderEventOutcome.NeedsAttention)
+        {
+            await _escalations.RaiseAsync(
+                EscalationKind.ProviderSyncError,
+                $"{billingEvent.Provider} event {billingEvent.EventType} {billingEvent.EventId} needs staff: {result.Note}",
+                tenant,
+                billingEvent.Provider + ":" + billingEvent.EventId,
+                cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -203,6 +201,17 @@ public sealed class ProviderEventProcessor
         }
 
         var dunning = await _contexts.ApplyDunningAsync(unit, new PaymentSucceeded(e.OccurredAt), cancellationToken).ConfigureAwait(false);
+        if (payment is { Status: PaymentStatus.Cancelled })
+        {
+            // Money taken at the provider for a payment we had given up on (say an old hosted checkout page): it is
+            // not in the ledger, so staff refund it or record it again.
+            return new ProviderEventResult(
+                ProviderEventOutcome.NeedsAttention,
+                e.EventId,
+                $"The provider reports payment {payment.Id.Value} paid ({e.Amount}), but the ledger had cancelled it; the money is not in the ledger: refund it or record it again.")
+            { Dunning = dunning };
+        }
+
         return PaymentResult(e, moved, note, dunning);
     }
 

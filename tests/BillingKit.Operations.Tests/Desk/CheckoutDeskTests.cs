@@ -65,6 +65,28 @@ public class CheckoutDeskTests
     }
 
     [Fact]
+    public async Task A_customer_paying_an_old_page_whose_payment_staff_cancelled_is_raised_for_staff_not_lost()
+    {
+        await using var desk = Create();
+        var invoice = await desk.Invoices.CreateManualInvoiceAsync(Request(DeskFixture.Finance), ManualInvoice(300m));
+        var old = await desk.Checkout.OpenAsync(Request(Actor.System, "Payment page"), invoice.Id, ProviderName.Stripe, Paid);
+        await desk.Ledger.CancelPaymentAsync(Tenant, new CancelPaymentRequest
+        {
+            IdempotencyKey = IdempotencyKey.From("cancel-old-page"),
+            Actor = DeskFixture.Finance,
+            Payment = old.Payment!.Id,
+            Reason = "Invoice settled by wire",
+        });
+
+        var handled = await desk.Events.HandleAsync(Tenant, ProviderEventProcessorTests.Succeeded("evt_late", "pi_late", 300m, desk.Clock.Now, old.Payment.Id));
+
+        Assert.Equal(ProviderEventOutcome.NeedsAttention, handled.Outcome);
+        Assert.Contains("cancelled", handled.Note, StringComparison.Ordinal);
+        Assert.Equal(PaymentStatus.Cancelled, (await desk.Ledger.GetPaymentAsync(Tenant, old.Payment.Id)).Status);
+        Assert.Contains(((InMemoryEscalationSink)desk.Get<IEscalationSink>()).Raised, e => e.Kind == EscalationKind.ProviderSyncError);
+    }
+
+    [Fact]
     public async Task A_retried_request_with_the_same_correlation_id_expects_one_payment_and_asks_the_provider_with_the_same_key()
     {
         await using var desk = Create();
