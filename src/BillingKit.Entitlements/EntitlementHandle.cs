@@ -94,7 +94,8 @@ public sealed class EntitlementHandle
             return Denied(snapshot, gate, used);
         }
 
-        return amount > gate.Limit - used ? Exceeded(snapshot, gate.Limit, used) : Allowed(snapshot, gate.Limit, used + amount);
+        // Limit and usage are never negative, so these cannot overflow.
+        return amount > unchecked(gate.Limit - used) ? Exceeded(snapshot, gate.Limit, used) : Allowed(snapshot, gate.Limit, unchecked(used + amount));
     }
 
     /// <summary>Counts <paramref name="amount"/> units if the effective limit allows them, atomically.</summary>
@@ -120,14 +121,30 @@ public sealed class EntitlementHandle
             return EntitlementDecision.Deny(EntitlementReason.MetricNotInPlan);
         }
 
+        // The uncontended fast path: one compare-exchange on the used slot. It is safe whatever the slices hold (the
+        // used slot counts their units too, so it never understates usage); anything else takes the slow path.
         var gate = gates[ordinal];
-        if (Volatile.Read(ref snapshot.Slots[UsageCounters.SlicedIndex]) != 0 && amount != 0 && gate.Deny == EntitlementReason.WithinLimit && metric.Kind == MetricKind.Counter)
+        var slots = snapshot.Slots;
+        var index = UsageCounters.UsedIndex(ordinal);
+        var used = Volatile.Read(ref slots[index]);
+        if (slots[UsageCounters.SlicedIndex] == 0 && used >= 0 && gate.Deny == EntitlementReason.WithinLimit && amount <= unchecked(gate.Limit - used))
         {
-            return ConsumeFromSlice(snapshot, metric, gate.Limit, amount);
+            var after = unchecked(used + amount);
+            if ((after <= Volatile.Read(ref slots[index + 1]) || gate.Limit == long.MaxValue)
+                && Interlocked.CompareExchange(ref slots[index], after, used) == used)
+            {
+                return Allowed(snapshot, gate.Limit, after);
+            }
         }
 
-        return ConsumeShared(snapshot, metric, gate, amount, drained: false);
+        return ConsumeSlow(snapshot, metric, gate, amount);
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private EntitlementDecision ConsumeSlow(ResolvedEntitlements snapshot, Metric metric, MetricGate gate, long amount) =>
+        Volatile.Read(ref snapshot.Slots[UsageCounters.SlicedIndex]) != 0 && amount != 0 && gate.Deny == EntitlementReason.WithinLimit && metric.Kind == MetricKind.Counter
+            ? ConsumeFromSlice(snapshot, metric, gate.Limit, amount)
+            : ConsumeShared(snapshot, metric, gate, amount, drained: false);
 
     /// <summary>Lowers a gauge's level by <paramref name="amount"/> units (never below zero), for example when a
     /// webhook endpoint is deleted. Allowed whatever the access level.</summary>
@@ -277,6 +294,7 @@ public sealed class EntitlementHandle
     private static long Remaining(long limit, long used) =>
         limit == long.MaxValue ? long.MaxValue : Math.Max(0, limit - used);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static EntitlementDecision Allowed(ResolvedEntitlements snapshot, long limit, long usedAfter) =>
         limit == long.MaxValue
             ? new EntitlementDecision(true, EntitlementReason.Unlimited, snapshot.IsWarned, limit, long.MaxValue)

@@ -72,13 +72,13 @@ internal sealed class UsageCounters
     /// <summary>Gets the index of a metric's used slot; its leased slot follows.</summary>
     /// <param name="ordinal">The metric's ordinal.</param>
     /// <returns>The index.</returns>
-    internal static int UsedIndex(int ordinal) => Padding + (ordinal << 1);
+    internal static int UsedIndex(int ordinal) => unchecked(Padding + (ordinal << 1));
 
     /// <summary>Gets the index in <see cref="Stripes"/> of a metric's units available to a core.</summary>
     /// <param name="processor">The core's id (any number; it is folded onto the slices).</param>
     /// <param name="ordinal">The metric's ordinal.</param>
     /// <returns>The index.</returns>
-    internal int StripeIndex(int processor, int ordinal) => Padding + ((processor & (StripeCount - 1)) * StripeStride) + ordinal;
+    internal int StripeIndex(int processor, int ordinal) => unchecked(Padding + ((processor & (StripeCount - 1)) * StripeStride) + ordinal);
 
     /// <summary>Reads a metric's usage, whether frozen or not: the used slot minus the units waiting in slices.</summary>
     /// <param name="ordinal">The metric's ordinal.</param>
