@@ -58,7 +58,7 @@ public sealed partial class LedgerService
     /// <exception cref="DuplicatePaymentException">The tenant already has a payment with that id.</exception>
     /// <exception cref="IdempotencyConflictException">The key was used for a different request.</exception>
     public Task<PaymentUpdate> RecordPaymentAsync(TenantId tenant, RecordPaymentRequest request, CancellationToken cancellationToken = default) =>
-        InOwnUnitAsync(tenant, unit => RecordPaymentAsync(unit, request, cancellationToken), cancellationToken);
+        InOwnUnitAsync(tenant, request, static (ledger, unit, request, cancellationToken) => ledger.RecordPaymentAsync(unit, request, cancellationToken), cancellationToken);
 
     /// <summary>Starts an attempt to collect a payment (a retry when it failed before): status <see cref="PaymentStatus.Processing"/>, a new attempt in its history.</summary>
     /// <param name="unit">The unit of work of the tenant; the caller commits it.</param>
@@ -95,7 +95,7 @@ public sealed partial class LedgerService
     /// <exception cref="InvalidPaymentTransitionException">The payment is not pending or failed.</exception>
     /// <exception cref="IdempotencyConflictException">The key was used for a different request.</exception>
     public Task<PaymentUpdate> StartPaymentAttemptAsync(TenantId tenant, StartPaymentAttemptRequest request, CancellationToken cancellationToken = default) =>
-        InOwnUnitAsync(tenant, unit => StartPaymentAttemptAsync(unit, request, cancellationToken), cancellationToken);
+        InOwnUnitAsync(tenant, request, static (ledger, unit, request, cancellationToken) => ledger.StartPaymentAttemptAsync(unit, request, cancellationToken), cancellationToken);
 
     /// <summary>Records that a payment's attempt failed: status <see cref="PaymentStatus.Failed"/>; the attempt keeps the reason and decline code.</summary>
     /// <param name="unit">The unit of work of the tenant; the caller commits it.</param>
@@ -139,7 +139,7 @@ public sealed partial class LedgerService
     /// <exception cref="InvalidPaymentTransitionException">The payment is not pending or processing.</exception>
     /// <exception cref="IdempotencyConflictException">The key was used for a different request.</exception>
     public Task<PaymentUpdate> MarkPaymentFailedAsync(TenantId tenant, PaymentFailedRequest request, CancellationToken cancellationToken = default) =>
-        InOwnUnitAsync(tenant, unit => MarkPaymentFailedAsync(unit, request, cancellationToken), cancellationToken);
+        InOwnUnitAsync(tenant, request, static (ledger, unit, request, cancellationToken) => ledger.MarkPaymentFailedAsync(unit, request, cancellationToken), cancellationToken);
 
     /// <summary>
     /// Marks a payment as paid (a provider confirmed it, or money arrived outside any provider) and posts it: cash in,
@@ -189,7 +189,7 @@ public sealed partial class LedgerService
     /// <exception cref="ArgumentException"><see cref="MarkAsPaidRequest.ApplyFirst"/> names a charge that is not open.</exception>
     /// <exception cref="IdempotencyConflictException">The key was used for a different request.</exception>
     public Task<PaymentUpdate> MarkAsPaidAsync(TenantId tenant, MarkAsPaidRequest request, CancellationToken cancellationToken = default) =>
-        InOwnUnitAsync(tenant, unit => MarkAsPaidAsync(unit, request, cancellationToken), cancellationToken);
+        InOwnUnitAsync(tenant, request, static (ledger, unit, request, cancellationToken) => ledger.MarkAsPaidAsync(unit, request, cancellationToken), cancellationToken);
 
     /// <summary>
     /// Records money that arrived without an expected payment (a business's bank transfer): a new paid payment,
@@ -253,7 +253,7 @@ public sealed partial class LedgerService
     /// <exception cref="DuplicatePaymentException">The tenant already has a payment with that id.</exception>
     /// <exception cref="IdempotencyConflictException">The key was used for a different request.</exception>
     public Task<PaymentUpdate> ReceivePaymentAsync(TenantId tenant, ReceivePaymentRequest request, CancellationToken cancellationToken = default) =>
-        InOwnUnitAsync(tenant, unit => ReceivePaymentAsync(unit, request, cancellationToken), cancellationToken);
+        InOwnUnitAsync(tenant, request, static (ledger, unit, request, cancellationToken) => ledger.ReceivePaymentAsync(unit, request, cancellationToken), cancellationToken);
 
     /// <summary>Refunds part or all of a paid payment through its provider's cash account. Refunds and charge-backs never exceed what was paid.</summary>
     /// <param name="unit">The unit of work of the tenant; the caller commits it.</param>
@@ -290,7 +290,7 @@ public sealed partial class LedgerService
     /// <exception cref="InsufficientCreditBalanceException"><see cref="RefundRequest.FromCreditBalance"/> is set and the amount is above the credit balance.</exception>
     /// <exception cref="IdempotencyConflictException">The key was used for a different request.</exception>
     public Task<PaymentUpdate> RefundAsync(TenantId tenant, RefundRequest request, CancellationToken cancellationToken = default) =>
-        InOwnUnitAsync(tenant, unit => RefundAsync(unit, request, cancellationToken), cancellationToken);
+        InOwnUnitAsync(tenant, request, static (ledger, unit, request, cancellationToken) => ledger.RefundAsync(unit, request, cancellationToken), cancellationToken);
 
     /// <summary>Records a charge-back: a card payment reversed through the provider. Counts against the refundable remainder.</summary>
     /// <param name="unit">The unit of work of the tenant; the caller commits it.</param>
@@ -325,7 +325,7 @@ public sealed partial class LedgerService
     /// <exception cref="RefundExceedsRefundableException">The amount is above what remains of the payment.</exception>
     /// <exception cref="IdempotencyConflictException">The key was used for a different request.</exception>
     public Task<PaymentUpdate> RecordChargeBackAsync(TenantId tenant, ChargeBackRequest request, CancellationToken cancellationToken = default) =>
-        InOwnUnitAsync(tenant, unit => RecordChargeBackAsync(unit, request, cancellationToken), cancellationToken);
+        InOwnUnitAsync(tenant, request, static (ledger, unit, request, cancellationToken) => ledger.RecordChargeBackAsync(unit, request, cancellationToken), cancellationToken);
 
     /// <summary>
     /// Cancels a payment. An unpaid one just becomes <see cref="PaymentStatus.Cancelled"/>; a paid one (a voided corporate
@@ -382,7 +382,7 @@ public sealed partial class LedgerService
     /// <exception cref="InvalidPaymentTransitionException">The payment is already cancelled.</exception>
     /// <exception cref="IdempotencyConflictException">The key was used for a different request.</exception>
     public Task<PaymentUpdate> CancelPaymentAsync(TenantId tenant, CancelPaymentRequest request, CancellationToken cancellationToken = default) =>
-        InOwnUnitAsync(tenant, unit => CancelPaymentAsync(unit, request, cancellationToken), cancellationToken);
+        InOwnUnitAsync(tenant, request, static (ledger, unit, request, cancellationToken) => ledger.CancelPaymentAsync(unit, request, cancellationToken), cancellationToken);
 
     private static void RequireIds(PaymentId payment, ProviderName provider)
     {

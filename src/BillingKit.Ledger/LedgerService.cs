@@ -87,7 +87,7 @@ public sealed partial class LedgerService
     /// <exception cref="InvalidLedgerAmountException">The amount is zero or negative.</exception>
     /// <exception cref="IdempotencyConflictException">The key was used for a different request.</exception>
     public Task<LedgerTransaction> PostChargeAsync(TenantId tenant, ChargeRequest request, CancellationToken cancellationToken = default) =>
-        InOwnUnitAsync(tenant, unit => PostChargeAsync(unit, request, cancellationToken), cancellationToken);
+        InOwnUnitAsync(tenant, request, static (ledger, unit, request, cancellationToken) => ledger.PostChargeAsync(unit, request, cancellationToken), cancellationToken);
 
     /// <summary>Grants the tenant a credit: it settles open charges (oldest due first unless told otherwise), and the rest becomes credit balance.</summary>
     /// <param name="unit">The unit of work of the tenant; the caller commits it.</param>
@@ -142,7 +142,7 @@ public sealed partial class LedgerService
     /// <exception cref="ArgumentException"><see cref="CreditRequest.ApplyFirst"/> names a charge that is not open.</exception>
     /// <exception cref="IdempotencyConflictException">The key was used for a different request.</exception>
     public Task<LedgerTransaction> GrantCreditAsync(TenantId tenant, CreditRequest request, CancellationToken cancellationToken = default) =>
-        InOwnUnitAsync(tenant, unit => GrantCreditAsync(unit, request, cancellationToken), cancellationToken);
+        InOwnUnitAsync(tenant, request, static (ledger, unit, request, cancellationToken) => ledger.GrantCreditAsync(unit, request, cancellationToken), cancellationToken);
 
     /// <summary>Adjusts what the tenant owes by hand: an increase behaves like a charge, a decrease like a credit, both against the adjustments account.</summary>
     /// <param name="unit">The unit of work of the tenant; the caller commits it.</param>
@@ -213,7 +213,7 @@ public sealed partial class LedgerService
     /// <exception cref="ArgumentException">An increase has no due date, or the direction is not defined.</exception>
     /// <exception cref="IdempotencyConflictException">The key was used for a different request.</exception>
     public Task<LedgerTransaction> PostAdjustmentAsync(TenantId tenant, AdjustmentRequest request, CancellationToken cancellationToken = default) =>
-        InOwnUnitAsync(tenant, unit => PostAdjustmentAsync(unit, request, cancellationToken), cancellationToken);
+        InOwnUnitAsync(tenant, request, static (ledger, unit, request, cancellationToken) => ledger.PostAdjustmentAsync(unit, request, cancellationToken), cancellationToken);
 
     private static void Validate(ITenantUnitOfWork unit, LedgerRequest request)
     {
@@ -222,12 +222,15 @@ public sealed partial class LedgerService
         request.ValidateCommon(nameof(request));
     }
 
-    private async Task<T> InOwnUnitAsync<T>(TenantId tenant, Func<ITenantUnitOfWork, Task<T>> operation, CancellationToken cancellationToken)
+    /// <summary>Runs a unit-taking operation in a unit of its own and commits it.</summary>
+    /// <remarks>The operation is a static lambda given the service and the request, so no closure is allocated per call.</remarks>
+    private async Task<T> InOwnUnitAsync<TRequest, T>(
+        TenantId tenant, TRequest request, Func<LedgerService, ITenantUnitOfWork, TRequest, CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
     {
         var unit = await _units.BeginAsync(tenant, cancellationToken).ConfigureAwait(false);
         await using (unit.ConfigureAwait(false))
         {
-            var result = await operation(unit).ConfigureAwait(false);
+            var result = await operation(this, unit, request, cancellationToken).ConfigureAwait(false);
             await unit.CommitAsync(cancellationToken).ConfigureAwait(false);
             return result;
         }
@@ -276,7 +279,7 @@ public sealed partial class LedgerService
             cancellationToken);
 
     /// <summary>The tenant owes <paramref name="amount"/> more: the credit balance pays first, the rest becomes an open charge.</summary>
-    private async Task<(IReadOnlyList<LedgerPosting> Postings, IReadOnlyList<OpenCharge> Open)> DebitTenantAsync(
+    private async ValueTask<(IReadOnlyList<LedgerPosting> Postings, IReadOnlyList<OpenCharge> Open)> DebitTenantAsync(
         ITenantUnitOfWork unit,
         LedgerTransactionId id,
         Money amount,
@@ -320,8 +323,32 @@ public sealed partial class LedgerService
         return (postings, open);
     }
 
+    /// <summary>The open charges that <paramref name="applied"/> settled, each with what it still owes.</summary>
+    /// <remarks>Every applied charge is among <paramref name="openCharges"/>. Both lists are usually in the same order
+    /// (oldest due first), so the search resumes where the previous one ended: one pass in the usual case.</remarks>
+    private static OpenCharge[] Settled(IReadOnlyList<OpenCharge> openCharges, IReadOnlyList<ChargeAllocation> applied)
+    {
+        var settled = new OpenCharge[applied.Count];
+        var at = 0;
+        for (var i = 0; i < settled.Length; i++)
+        {
+            var allocation = applied[i];
+            for (var looked = 0; looked < openCharges.Count; looked++, at = (at + 1) % openCharges.Count)
+            {
+                var charge = openCharges[at];
+                if (charge.Charge == allocation.Charge)
+                {
+                    settled[i] = charge with { Outstanding = charge.Outstanding - allocation.Amount };
+                    break;
+                }
+            }
+        }
+
+        return settled;
+    }
+
     /// <summary>The tenant owes <paramref name="amount"/> less: open charges are settled, the excess becomes credit balance.</summary>
-    private async Task<(IReadOnlyList<LedgerPosting> Postings, IReadOnlyList<ChargeAllocation> Allocations, IReadOnlyList<OpenCharge> Open)> CreditTenantAsync(
+    private async ValueTask<(IReadOnlyList<LedgerPosting> Postings, IReadOnlyList<ChargeAllocation> Allocations, IReadOnlyList<OpenCharge> Open)> CreditTenantAsync(
         ITenantUnitOfWork unit,
         Money amount,
         LedgerAccount debitAccount,
@@ -342,10 +369,6 @@ public sealed partial class LedgerService
             postings.Add(new LedgerPosting(LedgerAccount.CreditBalance, PostingSide.Credit, allocation.Excess));
         }
 
-        var byId = openCharges.ToDictionary(c => c.Charge);
-        var changed = allocation.Applied
-            .Select(a => byId[a.Charge] with { Outstanding = byId[a.Charge].Outstanding - a.Amount })
-            .ToArray();
-        return (postings, allocation.Applied, changed);
+        return (postings, allocation.Applied, Settled(openCharges, allocation.Applied));
     }
 }

@@ -30,10 +30,10 @@ public sealed record LedgerBalances
         ArgumentNullException.ThrowIfNull(accounts);
         ArgumentNullException.ThrowIfNull(totals);
         var zero = Money.Zero(currency);
-        foreach (var amount in accounts.Values.Concat(totals.Values).Append(totalDebits).Append(totalCredits))
-        {
-            zero.EnsureSameCurrency(amount);
-        }
+        EnsureCurrency(zero, accounts);
+        EnsureCurrency(zero, totals);
+        zero.EnsureSameCurrency(totalDebits);
+        zero.EnsureSameCurrency(totalCredits);
 
         ArgumentOutOfRangeException.ThrowIfNegative(transactionCount);
         Currency = currency;
@@ -95,4 +95,24 @@ public sealed record LedgerBalances
     /// <param name="kind">The kind.</param>
     /// <returns>The total; zero if none.</returns>
     public Money Total(LedgerTransactionKind kind) => _totals.TryGetValue(kind, out var total) ? total : Money.Zero(Currency);
+
+    private static void EnsureCurrency<TKey>(Money zero, IReadOnlyDictionary<TKey, Money> amounts)
+        where TKey : notnull
+    {
+        // Stores pass dictionaries: enumerate them without boxing an enumerator.
+        if (amounts is Dictionary<TKey, Money> dictionary)
+        {
+            foreach (var (_, amount) in dictionary)
+            {
+                zero.EnsureSameCurrency(amount);
+            }
+
+            return;
+        }
+
+        foreach (var (_, amount) in amounts)
+        {
+            zero.EnsureSameCurrency(amount);
+        }
+    }
 }

@@ -20,5 +20,5 @@ public sealed record AdjustmentRequest : LedgerRequest
     /// <summary>Gets the customer, if any.</summary>
     public CustomerId? Customer { get; init; }
 
-    internal override string Fingerprint() => Ledger.Fingerprint.Of("adjustment", Amount, Direction, Reason, DueDate, Customer);
+    internal override string Fingerprint() => Ledger.Fingerprint.Of($"adjustment|{Amount}|{Direction}|{Reason}|{DueDate}|{Customer}");
 }

@@ -13,5 +13,5 @@ public sealed record CancelPaymentRequest : LedgerRequest
     /// <summary>Gets why it is cancelled; required.</summary>
     public required string Reason { get; init; }
 
-    internal override string Fingerprint() => Ledger.Fingerprint.Of("cancel-payment", Payment, Reason);
+    internal override string Fingerprint() => Ledger.Fingerprint.Of($"cancel-payment|{Payment}|{Reason}");
 }

@@ -15,5 +15,5 @@ public sealed record ChargeBackRequest : LedgerRequest
     /// <summary>Gets the provider's dispute id, if any.</summary>
     public string? ProviderReference { get; init; }
 
-    internal override string Fingerprint() => Ledger.Fingerprint.Of("charge-back", Payment, Amount, Reason, ProviderReference);
+    internal override string Fingerprint() => Ledger.Fingerprint.Of($"charge-back|{Payment}|{Amount}|{Reason}|{ProviderReference}");
 }

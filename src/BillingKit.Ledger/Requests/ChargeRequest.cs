@@ -31,5 +31,5 @@ public sealed record ChargeRequest : LedgerRequest
     public string? Description { get; init; }
 
     internal override string Fingerprint() =>
-        Ledger.Fingerprint.Of("charge", Amount, DueDate, Kind, Customer, Invoice, InvoiceNumber, Subscription, Description);
+        Ledger.Fingerprint.Of($"charge|{Amount}|{DueDate}|{Kind}|{Customer}|{Invoice}|{InvoiceNumber}|{Subscription}|{Description}");
 }

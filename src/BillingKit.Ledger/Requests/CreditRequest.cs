@@ -21,5 +21,5 @@ public sealed record CreditRequest : LedgerRequest
     /// <summary>Gets open charges to settle first, in this order; null or empty: oldest due first.</summary>
     public IReadOnlyList<LedgerTransactionId>? ApplyFirst { get; init; }
 
-    internal override string Fingerprint() => Ledger.Fingerprint.Of("credit", Amount, Kind, Reason, Customer, Invoice, ApplyFirst);
+    internal override string Fingerprint() => Ledger.Fingerprint.Of($"credit|{Amount}|{Kind}|{Reason}|{Customer}|{Invoice}|{ApplyFirst}");
 }

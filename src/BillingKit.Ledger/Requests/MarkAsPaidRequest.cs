@@ -27,5 +27,5 @@ public sealed record MarkAsPaidRequest : LedgerRequest
     public IReadOnlyList<LedgerTransactionId>? ApplyFirst { get; init; }
 
     internal override string Fingerprint() =>
-        Ledger.Fingerprint.Of("mark-paid", Payment, PaymentDate, Method, Reference, ProviderReference, ApplyFirst);
+        Ledger.Fingerprint.Of($"mark-paid|{Payment}|{PaymentDate}|{Method}|{Reference}|{ProviderReference}|{ApplyFirst}");
 }

@@ -12,5 +12,5 @@ public sealed record PaymentFailedRequest : LedgerRequest
     /// <summary>Gets the provider's decline code, if any.</summary>
     public string? DeclineCode { get; init; }
 
-    internal override string Fingerprint() => Ledger.Fingerprint.Of("payment-failed", Payment, FailureReason, DeclineCode);
+    internal override string Fingerprint() => Ledger.Fingerprint.Of($"payment-failed|{Payment}|{FailureReason}|{DeclineCode}");
 }

@@ -49,5 +49,5 @@ public sealed record ReceivePaymentRequest : LedgerRequest
     public BillingGroupId? BillingGroup { get; init; }
 
     internal override string Fingerprint() =>
-        Ledger.Fingerprint.Of("receive-payment", Payment, Customer, Amount, Provider, Method, PaymentDate, Reference, ProviderReference, ApplyFirst, Invoice, InvoiceNumber, Subscription, BillingGroup);
+        Ledger.Fingerprint.Of($"receive-payment|{Payment}|{Customer}|{Amount}|{Provider}|{Method}|{PaymentDate}|{Reference}|{ProviderReference}|{ApplyFirst}|{Invoice}|{InvoiceNumber}|{Subscription}|{BillingGroup}");
 }

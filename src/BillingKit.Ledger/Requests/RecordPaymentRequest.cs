@@ -39,5 +39,5 @@ public sealed record RecordPaymentRequest : LedgerRequest
     public string? Reference { get; init; }
 
     internal override string Fingerprint() =>
-        Ledger.Fingerprint.Of("record-payment", Payment, Customer, Amount, DueDate, Provider, Method, Invoice, InvoiceNumber, Subscription, BillingGroup, Reference);
+        Ledger.Fingerprint.Of($"record-payment|{Payment}|{Customer}|{Amount}|{DueDate}|{Provider}|{Method}|{Invoice}|{InvoiceNumber}|{Subscription}|{BillingGroup}|{Reference}");
 }

@@ -20,5 +20,5 @@ public sealed record RefundRequest : LedgerRequest
     /// <value>Default <see langword="false"/>.</value>
     public bool FromCreditBalance { get; init; }
 
-    internal override string Fingerprint() => Ledger.Fingerprint.Of("refund", Payment, Amount, Reason, ProviderReference, FromCreditBalance);
+    internal override string Fingerprint() => Ledger.Fingerprint.Of($"refund|{Payment}|{Amount}|{Reason}|{ProviderReference}|{FromCreditBalance}");
 }

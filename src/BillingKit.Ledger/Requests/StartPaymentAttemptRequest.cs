@@ -9,5 +9,5 @@ public sealed record StartPaymentAttemptRequest : LedgerRequest
     /// <summary>Gets the provider's reference for the attempt, if known.</summary>
     public string? ProviderReference { get; init; }
 
-    internal override string Fingerprint() => Ledger.Fingerprint.Of("start-attempt", Payment, ProviderReference);
+    internal override string Fingerprint() => Ledger.Fingerprint.Of($"start-attempt|{Payment}|{ProviderReference}");
 }

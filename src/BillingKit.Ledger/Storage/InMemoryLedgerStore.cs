@@ -39,8 +39,13 @@ public sealed class InMemoryLedgerStore : ILedgerStore
         lock (pending.Book.Gate)
         {
             var committed = pending.Book.Currencies.GetValueOrDefault(currency);
-            var delta = pending.Currencies.GetValueOrDefault(currency);
-            return ValueTask.FromResult(CurrencyBook.ToBalances(currency, committed, delta));
+            if (pending.Currencies.TryGetValue(currency, out var delta))
+            {
+                return ValueTask.FromResult(CurrencyBook.ToBalances(currency, committed, delta));
+            }
+
+            // Nothing staged in this currency yet: the unit sees the committed balances, built once per commit.
+            return ValueTask.FromResult(committed is null ? LedgerBalances.Empty(currency) : committed.Snapshot ??= CurrencyBook.ToBalances(currency, committed, null));
         }
     }
 
@@ -284,10 +289,12 @@ public sealed class InMemoryLedgerStore : ILedgerStore
     private Pending PendingOf(ITenantUnitOfWork unit)
     {
         var memory = InMemoryUnitOfWork.From(unit);
-        var pending = memory.GetOrAddPending(this, () => new Pending(_tenants.GetOrAdd(unit.Tenant, static _ => new TenantBook())));
-        if (!pending.CommitRegistered)
+
+        // A static factory (no closure per unit); the tenant's book is attached on first use.
+        var pending = memory.GetOrAddPending(this, static () => new Pending());
+        if (pending.Book is null)
         {
-            pending.CommitRegistered = true;
+            pending.Book = _tenants.GetOrAdd(unit.Tenant, static _ => new TenantBook());
             memory.OnCommit(pending.Apply);
         }
 
@@ -322,6 +329,21 @@ public sealed class InMemoryLedgerStore : ILedgerStore
 
         public long Debits { get; set; }
 
+        /// <summary>Gets how many kinds of transaction have a non-zero total.</summary>
+        public int KindsPosted
+        {
+            get
+            {
+                var posted = 0;
+                foreach (var total in KindTotals)
+                {
+                    posted += total != 0 ? 1 : 0;
+                }
+
+                return posted;
+            }
+        }
+
         public long Credits { get; set; }
 
         public long Count { get; set; }
@@ -333,8 +355,10 @@ public sealed class InMemoryLedgerStore : ILedgerStore
 
         public static LedgerBalances ToBalances(Currency currency, CurrencyBook? committed, CurrencyBook? delta)
         {
-            var accounts = new Dictionary<LedgerAccount, Money>();
-            var totals = new Dictionary<LedgerTransactionKind, Money>();
+            // Sized for the larger part: a unit's delta seldom adds accounts or kinds the committed book lacks.
+            var sizing = committed ?? delta;
+            var accounts = new Dictionary<LedgerAccount, Money>(sizing?.Accounts.Count ?? 0);
+            var totals = new Dictionary<LedgerTransactionKind, Money>(sizing?.KindsPosted ?? 0);
             long debits = 0, credits = 0, count = 0;
             foreach (var part in (ReadOnlySpan<CurrencyBook?>)[committed, delta])
             {
@@ -415,11 +439,10 @@ public sealed class InMemoryLedgerStore : ILedgerStore
         }
     }
 
-    private sealed class Pending(TenantBook book)
+    private sealed class Pending
     {
-        public TenantBook Book { get; } = book;
-
-        public bool CommitRegistered { get; set; }
+        /// <summary>Gets or sets the tenant's committed book; null only until <see cref="PendingOf"/> attaches it.</summary>
+        public TenantBook Book { get; set; } = null!;
 
         public Dictionary<Currency, CurrencyBook> Currencies { get; } = [];
 

@@ -54,7 +54,12 @@ public readonly record struct LedgerTransactionId
 
     /// <summary>Creates a new random id such as <c>ltx_3f2a...</c>.</summary>
     /// <returns>A new id.</returns>
-    public static LedgerTransactionId New() => new("ltx_" + Guid.NewGuid().ToString("N"));
+    public static LedgerTransactionId New() =>
+        new(string.Create(36, Guid.NewGuid(), static (text, guid) =>
+        {
+            "ltx_".CopyTo(text);
+            guid.TryFormat(text[4..], out _, "N");
+        }));
 
     /// <summary>Returns the id's text.</summary>
     /// <returns>The text.</returns>
