@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using BillingKit.Operations;
 using BillingKit.Providers;
 using BillingKit.Sample.Seeding;
 using Microsoft.Extensions.DependencyInjection;
@@ -59,6 +61,12 @@ internal sealed class SampleHost : IAsyncDisposable
             }
 
             o.Invoicing.ManualPaymentInstructions = SampleCatalog.ManualPaymentInstructions;
+
+            // Sample only: pay links need a signing key, and the sample makes a fresh random one at start-up. Its links
+            // live as long as the run, like the seeded book. A real host loads its key (base64 of 32 random bytes,
+            // e.g. from 'openssl rand -base64 32') from configuration or a secret store, keeps it across restarts so
+            // links already sent still verify, and rotates it through PayLinks.PreviousSigningKeys.
+            o.Desk.PayLinks.SigningKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(PayLinkOptions.MinimumKeyBytes));
         });
         builder.AddInvoicePdf(o => o.CultureName = "en-US");
 
