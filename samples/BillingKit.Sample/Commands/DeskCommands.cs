@@ -14,6 +14,7 @@ internal static class DeskCommands
         yield return CreditCommand.Create(runner);
         yield return InvoiceCommand.Create(runner);
         yield return RecordPaymentCommand.Create(runner);
+        yield return PayLinkCommand.Create(runner);
         yield return FailuresCommand.Create(runner);
         yield return PoReviewCommand.Create(runner);
         yield return DunningOverrideCommand.Create(runner);

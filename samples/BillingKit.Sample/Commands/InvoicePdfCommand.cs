@@ -38,7 +38,9 @@ internal static class InvoicePdfCommand
             : page.Items.FirstOrDefault(i => string.Equals(i.Number, number, StringComparison.OrdinalIgnoreCase));
         if (invoice is null)
         {
-            var numbers = string.Join(", ", page.Items.Where(i => i.Number is not null).Select(i => i.Number));
+            // The search above was narrowed to the number asked for; list all of the tenant's invoices instead.
+            var all = number is null ? page : await host.Get<InvoiceService>().SearchAsync(tenant.Id, new InvoiceQuery { PageSize = 100 }, cancellationToken);
+            var numbers = string.Join(", ", all.Items.Where(i => i.Number is not null).Select(i => i.Number).Order(StringComparer.Ordinal));
             throw new SampleInputException(number is null
                 ? $"Tenant '{tenant.Id}' has no finalized invoice yet."
                 : $"Tenant '{tenant.Id}' has no invoice numbered '{number}'. Its invoices: {(numbers.Length == 0 ? "none" : numbers)}.");
