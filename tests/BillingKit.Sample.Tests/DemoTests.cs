@@ -21,6 +21,10 @@ public sealed class DemoTests
         Assert.Contains("records the wire against INV-2026-00004 ($6,000.00, PO PO-7790): invoice Paid", run.Output, StringComparison.Ordinal);
         // One consolidated invoice for the billing group.
         Assert.Contains("consolidated invoice INV-2026-00003: 3 clinics on one invoice, $267.00", run.Output, StringComparison.Ordinal);
+        // Umbrella pays by card through a pay link and the simulated provider's hosted checkout.
+        Assert.Contains("Fatima sends a pay link for INV-2026-00003 ($267.00)", run.Output, StringComparison.Ordinal);
+        Assert.Contains("opens checkout cs_0001 at https://checkout.simcard.invalid/pay/cs_0001 (pending payment $267.00)", run.Output, StringComparison.Ordinal);
+        Assert.Contains("the provider's charge.succeeded event is Applied: invoice Paid; the expected BankTransfer payment pay_umbrella_2026_03 is cancelled", run.Output, StringComparison.Ordinal);
         // Quota hit, grace allowance, expiry.
         Assert.Contains("the next one denied: QuotaExceeded", run.Output, StringComparison.Ordinal);
         Assert.Contains("grants a grace allowance of +500 verifications", run.Output, StringComparison.Ordinal);
@@ -58,7 +62,7 @@ public sealed class DemoTests
         var run = await SampleRun.RunAsync("--help");
 
         run.ShouldSucceed();
-        foreach (var command in new[] { "demo", "tenants", "tenant", "refund", "credit", "invoice", "record-payment", "failures", "po-review", "dunning-override", "grace", "entitlement-override", "check-quota", "invoice-pdf" })
+        foreach (var command in new[] { "demo", "tenants", "tenant", "refund", "credit", "invoice", "record-payment", "pay-link", "failures", "po-review", "dunning-override", "grace", "entitlement-override", "check-quota", "invoice-pdf" })
         {
             Assert.Contains(command, run.Output, StringComparison.Ordinal);
         }

@@ -16,8 +16,9 @@ namespace BillingKit.Sample.Demo;
 /// <summary>
 /// The demo month (March 2026) over the seeded book, on the simulated clock: the billing run, a card that fails with
 /// insufficient funds and walks through dunning, grace and a forced state during a dispute, a wire against an
-/// approved purchase order, a consolidated group invoice, a quota hit with a grace allowance that expires, a partial
-/// refund and a goodwill credit. Ends with the dashboard and one invoice PDF.
+/// approved purchase order, a consolidated group invoice paid by card through a pay link and the provider's hosted
+/// checkout, a quota hit with a grace allowance that expires, a partial refund and a goodwill credit. Ends with the
+/// dashboard and one invoice PDF.
 /// </summary>
 internal sealed class DemoScript(DeskSession session)
 {
@@ -188,8 +189,32 @@ internal sealed class DemoScript(DeskSession session)
             _log.Desk($"Dana clears the forced state: {Show.State(cleared.Snapshot.State)}, access {Show.Access(cleared.Snapshot.Access)}");
         }
 
-        await StepAsync(new LocalDate(2026, 3, 17), 10, "Umbrella pays its consolidated invoice", () => Task.FromResult(0));
-        await RecordTransferAsync(SampleCatalog.Umbrella, SampleCatalog.DemoMonth, "BT-UMB-0317", "Bank transfer for the March group invoice", cancellationToken);
+        await StepAsync(new LocalDate(2026, 3, 17), 10, "Umbrella pays its consolidated invoice by card, through a pay link", () => Task.FromResult(0));
+        await PayByLinkAsync(SampleCatalog.Umbrella, SampleCatalog.DemoMonth, cancellationToken);
+    }
+
+    /// <summary>
+    /// The customer asks to pay by card: Fatima sends a pay link, the host's payment page verifies it and opens the card
+    /// provider's hosted checkout, the customer pays there and the provider's payment event settles the invoice.
+    /// </summary>
+    private async Task PayByLinkAsync(SampleTenant tenant, LocalDate billed, CancellationToken cancellationToken)
+    {
+        var page = await _host.Get<InvoiceService>().SearchAsync(tenant.Id, new InvoiceQuery { InvoiceDateFrom = billed, InvoiceDateTo = billed }, cancellationToken);
+        var invoice = page.Items.Single(i => i.IsFinalized);
+        var link = await _host.Get<PayLinkDesk>().IssueAsync(new DeskRequest(Fatima, tenant.Id, "Accounts team asked to pay the March invoice by card"), invoice.Id, cancellationToken);
+        _log.Desk($"Fatima sends a pay link for {Markup.Escape(invoice.Number ?? "-")} ({Show.Money(invoice.AmountRemaining)}), valid until {Show.Moment(link.Claims.ExpiresAt)}");
+
+        var paymentPage = new PaymentPage(_host);
+        var visit = await paymentPage.OpenAsync(link.Token, SimulatedCardProvider.Name, cancellationToken);
+        if (visit.Checkout is not { Outcome: HostedCheckoutOutcome.Opened, Checkout: { } checkout, Payment: { } pending })
+        {
+            throw new InvalidOperationException($"The demo's pay link opened no checkout: {visit.Verification.Status}, {visit.Checkout?.Explanation}");
+        }
+
+        _log.Line(tenant.Id.Value, $"the payment page verifies the link and opens checkout {Markup.Escape(checkout.ProviderCheckoutId)} at {Markup.Escape(checkout.Url.AbsoluteUri)} (pending payment {Show.Money(pending.Amount)})");
+        var paid = await paymentPage.CustomerPaysAsync(tenant.Id, checkout, cancellationToken);
+        _log.Line(tenant.Id.Value, $"pays on the page; the provider's {Markup.Escape(paid.Event.EventType)} event is {paid.Result.Outcome}: invoice {paid.Invoice?.Status}"
+            + string.Concat(paid.Superseded.Select(p => $"; the expected {p.Method} payment {Markup.Escape(p.Id.Value)} is cancelled")));
     }
 
     /// <summary>A partial refund and a goodwill credit.</summary>
