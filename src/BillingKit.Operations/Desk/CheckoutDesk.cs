@@ -19,7 +19,8 @@ namespace BillingKit.Operations;
 /// page's address is not written to the audit log (the checkout id is).</para>
 /// <para>Each call opens a new page with a new payment id, unless it repeats the correlation id of an earlier request
 /// (a retry), which Stripe answers with the same page. A page the customer never pays leaves its payment pending,
-/// with no effect on balances; cancel it with the ledger when the invoice is settled another way.</para>
+/// with no effect on balances; cancel it with <see cref="PaymentDesk.CancelPaymentAsync(DeskRequest, PaymentId, CancellationToken)"/>
+/// when the invoice is settled another way.</para>
 /// <para>Thread-safe.</para>
 /// </remarks>
 public sealed class CheckoutDesk

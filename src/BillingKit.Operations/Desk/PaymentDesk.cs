@@ -8,12 +8,14 @@ namespace BillingKit.Operations;
 /// <summary>
 /// Record payment ("mark as paid"): money received offline (wire, check, cash) against an invoice. The ledger
 /// payment, the invoice payment and the dunning payment-succeeded event (with the access level it restores pushed to
-/// entitlements) commit in one unit with the audit record.
+/// entitlements) commit in one unit with the audit record. And cancel a payment: an expected one that will not come,
+/// or a paid one reversed.
 /// </summary>
 /// <remarks>Thread-safe.</remarks>
 public sealed class PaymentDesk
 {
     private static readonly DeskAction Record = new("payment.record", DeskPermission.RecordPayment);
+    private static readonly DeskAction Cancel = new("payment.cancel", DeskPermission.CancelPayment);
 
     private readonly DeskActionRunner _runner;
     private readonly DeskContexts _contexts;
@@ -56,6 +58,63 @@ public sealed class PaymentDesk
     [DeskAction("payment.record", DeskPermission.RecordPayment)]
     public Task<RecordedPayment> RecordPaymentAsync(ITenantUnitOfWork unit, DeskRequest request, InvoiceId invoice, OfflinePayment payment, CancellationToken cancellationToken = default) =>
         _runner.RunAsync(unit, Record, request, (scope, ct) => RecordCoreAsync(scope, invoice, payment, ct), cancellationToken);
+
+    /// <summary>
+    /// Cancels a payment: an expected one (pending, processing or failed, such as an unpaid hosted checkout page or
+    /// a transfer that will not come) just becomes cancelled; a paid one (a bounced check, a voided corporate payment)
+    /// is reversed in the ledger, so what it paid is owed again (its invoice is left as it is, as for a charge-back).
+    /// </summary>
+    /// <param name="request">The tenant, the actor (finance or admin) and the required reason, kept on the payment.</param>
+    /// <param name="payment">Our payment id.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The cancelled payment, and the reversing transaction when money was reversed.</returns>
+    /// <remarks>Cancelling with the same reason again returns the first cancellation (audit outcome
+    /// <see cref="AuditOutcome.Duplicate"/>).</remarks>
+    /// <exception cref="PermissionDeniedException">The actor's role may not cancel payments; nothing is written.</exception>
+    /// <exception cref="PaymentNotFoundException">The tenant has no such payment.</exception>
+    /// <exception cref="InvalidPaymentTransitionException">The payment was already cancelled (for another reason).</exception>
+    [DeskAction("payment.cancel", DeskPermission.CancelPayment)]
+    public Task<PaymentUpdate> CancelPaymentAsync(DeskRequest request, PaymentId payment, CancellationToken cancellationToken = default) =>
+        _runner.RunAsync(Cancel, request, (scope, ct) => CancelCoreAsync(scope, payment, ct), cancellationToken);
+
+    /// <summary>Cancels a payment in the caller's unit of work (which the caller commits).</summary>
+    /// <param name="unit">The tenant's unit of work.</param>
+    /// <param name="request">The tenant, the actor and the required reason.</param>
+    /// <param name="payment">Our payment id.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The cancelled payment, and the reversing transaction when money was reversed.</returns>
+    /// <exception cref="PermissionDeniedException">The actor's role may not cancel payments; nothing is written.</exception>
+    /// <exception cref="PaymentNotFoundException">The tenant has no such payment.</exception>
+    /// <exception cref="InvalidPaymentTransitionException">The payment was already cancelled (for another reason).</exception>
+    [DeskAction("payment.cancel", DeskPermission.CancelPayment)]
+    public Task<PaymentUpdate> CancelPaymentAsync(ITenantUnitOfWork unit, DeskRequest request, PaymentId payment, CancellationToken cancellationToken = default) =>
+        _runner.RunAsync(unit, Cancel, request, (scope, ct) => CancelCoreAsync(scope, payment, ct), cancellationToken);
+
+    private async ValueTask<PaymentUpdate> CancelCoreAsync(DeskActionScope scope, PaymentId payment, CancellationToken cancellationToken)
+    {
+        var before = await _contexts.Ledger.GetPaymentAsync(scope.Unit, payment, cancellationToken).ConfigureAwait(false);
+        var update = await _contexts.Ledger.CancelPaymentAsync(
+            scope.Unit,
+            new CancelPaymentRequest
+            {
+                IdempotencyKey = IdempotencyKey.Derive("desk-cancel-payment", payment.Value, scope.Request.Reason),
+                Actor = scope.Request.Actor,
+                Payment = payment,
+                Reason = scope.Request.Reason,
+            },
+            cancellationToken).ConfigureAwait(false);
+        scope.Target = payment.Value;
+        scope.Amount = before.Amount;
+        scope.Outcome = update.IsReplay ? AuditOutcome.Duplicate : AuditOutcome.Succeeded;
+        scope.Details["status.before"] = before.Status.ToString();
+        scope.Details["provider"] = before.Provider.ToString();
+        if (update.Transaction is { } reversal)
+        {
+            scope.Details["reversal"] = reversal.Id.Value;
+        }
+
+        return update;
+    }
 
     private async ValueTask<RecordedPayment> RecordCoreAsync(DeskActionScope scope, InvoiceId invoiceId, OfflinePayment payment, CancellationToken cancellationToken)
     {

@@ -126,4 +126,56 @@ public class PaymentDeskTests
         Assert.Equal(transactions, await desk.LedgerTransactionCountAsync());
         Assert.Single(await desk.AuditRecordsAsync());
     }
+
+    [Fact]
+    public async Task Finance_cancels_an_expected_transfer_that_will_not_come_and_the_audit_names_it()
+    {
+        await using var desk = Create();
+        var expected = await desk.ExpectCardPaymentAsync("pay_expected", 250m);
+        var transactions = await desk.LedgerTransactionCountAsync();
+
+        var cancelled = await desk.Payments.CancelPaymentAsync(Request(DeskFixture.Finance, "Customer paid by wire instead"), expected);
+
+        Assert.Equal(PaymentStatus.Cancelled, cancelled.Payment.Status);
+        Assert.Equal("Customer paid by wire instead", cancelled.Payment.CancellationReason);
+        Assert.Null(cancelled.Transaction);
+        Assert.Equal(transactions, await desk.LedgerTransactionCountAsync());
+        var record = (await desk.AuditRecordsAsync())[^1];
+        Assert.Equal(("payment.cancel", "pay_expected", AuditOutcome.Succeeded), (record.Action, record.Target, record.Outcome));
+        Assert.Equal("Pending", record.Details["status.before"]);
+        Assert.Equal("Customer paid by wire instead", record.Reason);
+    }
+
+    [Fact]
+    public async Task A_bounced_check_is_cancelled_and_what_it_paid_is_owed_again()
+    {
+        await using var desk = Create();
+        var invoice = await desk.Invoices.CreateManualInvoiceAsync(Request(DeskFixture.Finance), ManualInvoice(400m));
+        var paid = await desk.Payments.RecordPaymentAsync(Request(DeskFixture.Finance, "Check arrived"), invoice.Id, new OfflinePayment(Usd(400m), new LocalDate(2026, 1, 10), PaymentMethod.Check, "CHK-77"));
+        Assert.True((await desk.Ledger.GetBalancesAsync(Tenant, Currency.USD)).AmountDue.IsZero);
+
+        var cancelled = await desk.Payments.CancelPaymentAsync(Request(DeskFixture.Finance, "Check bounced"), paid.Payment.Id);
+        var again = await desk.Payments.CancelPaymentAsync(Request(DeskFixture.Finance, "Check bounced"), paid.Payment.Id);
+
+        Assert.Equal(PaymentStatus.Cancelled, cancelled.Payment.Status);
+        Assert.NotNull(cancelled.Transaction);
+        Assert.True(again.IsReplay);
+        Assert.Equal(Usd(400m), (await desk.Ledger.GetBalancesAsync(Tenant, Currency.USD)).AmountDue);
+        var records = await desk.AuditRecordsAsync();
+        Assert.Equal((AuditOutcome.Succeeded, AuditOutcome.Duplicate), (records[^2].Outcome, records[^1].Outcome));
+        Assert.Equal(cancelled.Transaction!.Id.Value, records[^2].Details["reversal"]);
+    }
+
+    [Fact]
+    public async Task Support_may_not_cancel_a_payment_and_nothing_is_written()
+    {
+        await using var desk = Create();
+        var expected = await desk.ExpectCardPaymentAsync("pay_expected", 250m);
+        var before = (await desk.AuditRecordsAsync()).Count;
+
+        await Assert.ThrowsAsync<PermissionDeniedException>(() => desk.Payments.CancelPaymentAsync(Request(DeskFixture.Support, "Looks wrong"), expected));
+
+        Assert.Equal(PaymentStatus.Pending, (await desk.Ledger.GetPaymentAsync(Tenant, expected)).Status);
+        Assert.Equal(before, (await desk.AuditRecordsAsync()).Count);
+    }
 }
