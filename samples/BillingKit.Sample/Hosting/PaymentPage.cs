@@ -83,13 +83,13 @@ internal sealed class PaymentPage(SampleHost host)
             var pending = await ledger.QueryPaymentsAsync(tenant, new PaymentQuery { Statuses = [PaymentStatus.Pending], PageSize = 100 }, cancellationToken);
             foreach (var other in pending.Items.Where(p => p.Invoice == invoice.Id && p.Id != payment.Id))
             {
-                var cancelled = await ledger.CancelPaymentAsync(tenant, new CancelPaymentRequest
-                {
-                    IdempotencyKey = IdempotencyKey.Derive("superseded-by-checkout", other.Id.Value, checkout.ProviderCheckoutId),
-                    Actor = Actor.System,
-                    Payment = other.Id,
-                    Reason = $"Invoice {invoice.Number ?? invoice.Id.Value} was paid by card through checkout {checkout.ProviderCheckoutId}; this payment is no longer expected.",
-                }, cancellationToken);
+                var cancelled = await host.Get<PaymentDesk>().CancelPaymentAsync(
+                    new DeskRequest(
+                        Actor.System,
+                        tenant,
+                        $"Invoice {invoice.Number ?? invoice.Id.Value} was paid by card through checkout {checkout.ProviderCheckoutId}; this payment is no longer expected."),
+                    other.Id,
+                    cancellationToken);
                 superseded.Add(cancelled.Payment);
             }
         }
