@@ -18,8 +18,11 @@ namespace BillingKit.Entitlements;
 /// (<see cref="EntitlementReason.MetricNotInPlan"/>), a release on a counter (<see cref="EntitlementReason.NotAGauge"/>).
 /// Only a null metric or feature throws.</para>
 /// <para>Grace allowances and usage periods expire when the gate's time passes their instant. With NodaTime's
-/// system clock, that time comes from <see cref="Environment.TickCount64"/> recalibrated every second, so an expiry
-/// is seen at most one tick late (1 to 16 ms depending on the operating system); with any other clock it is exact.</para>
+/// system clock, the hot path reads the time from a copy of <see cref="Environment.TickCount64"/> that a background
+/// thread refreshes every millisecond (one memory load), and the tick count is recalibrated against the clock every
+/// second, so an expiry is seen at most one tick of <see cref="Environment.TickCount64"/> (1 to 16 ms depending on the
+/// operating system) plus about a millisecond late, or later by as long as that thread waits to be scheduled on an
+/// overloaded machine; with any other clock it is exact.</para>
 /// </remarks>
 public sealed class EntitlementHandle
 {
@@ -312,20 +315,21 @@ public sealed class EntitlementHandle
         var snapshot = Volatile.Read(ref _current);
         if (_coarse)
         {
-            // One tick-count read and one comparison: the snapshot carries the tick count until which it is valid.
-            var milliseconds = Environment.TickCount64;
-            return snapshot.IsFreshAt(milliseconds) ? snapshot : CurrentAt(snapshot, milliseconds);
+            // One memory load and one comparison: the snapshot carries the tick count until which it is valid, and
+            // the ticker's copy of the tick count is never ahead of the tick count.
+            return snapshot.IsFreshAt(CoarseTicker.Milliseconds) ? snapshot : CurrentAt(snapshot);
         }
 
         var now = _time.NowTicks();
         return now < snapshot.ValidUntilTicks ? snapshot : Advance(snapshot, now);
     }
 
-    /// <summary>The coarse clock's slow path, at most once a second per snapshot and at each expiry: derives the
-    /// instant, moves past an expiry if needed, and extends the snapshot's tick-count deadline.</summary>
+    /// <summary>The coarse clock's slow path, at most once a second per snapshot and at each expiry: reads the tick
+    /// count itself, derives the instant, moves past an expiry if needed, and extends the snapshot's deadline.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private ResolvedEntitlements CurrentAt(ResolvedEntitlements snapshot, long milliseconds)
+    private ResolvedEntitlements CurrentAt(ResolvedEntitlements snapshot)
     {
+        var milliseconds = Environment.TickCount64;
         var now = _time.NowTicks(milliseconds);
         if (now >= snapshot.ValidUntilTicks)
         {

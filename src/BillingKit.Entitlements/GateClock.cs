@@ -6,8 +6,10 @@ namespace BillingKit.Entitlements;
 /// The gate's time source. With NodaTime's <see cref="SystemClock"/> it derives the instant from
 /// <see cref="Environment.TickCount64"/> (a few nanoseconds) calibrated against the clock every second, so an
 /// instant can lag by at most the resolution of <see cref="Environment.TickCount64"/> (1 to 16 ms depending on the
-/// operating system) plus the clocks' drift within a second. Any other <see cref="IClock"/> (a test's fake clock)
-/// is read on every call and honoured exactly.
+/// operating system) plus the clocks' drift within a second. It also starts the <see cref="CoarseTicker"/>, whose copy
+/// of the tick count the handles compare with each snapshot's deadline on the hot path (see
+/// <see cref="ResolvedEntitlements.IsFreshAt"/>). Any other <see cref="IClock"/> (a test's fake clock) is read on
+/// every call and honoured exactly.
 /// </summary>
 internal sealed class GateClock
 {
@@ -29,6 +31,7 @@ internal sealed class GateClock
         if (_coarse)
         {
             Recalibrate(Environment.TickCount64);
+            CoarseTicker.EnsureStarted();
         }
     }
 

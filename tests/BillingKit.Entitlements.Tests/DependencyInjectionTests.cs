@@ -57,6 +57,21 @@ public class DependencyInjectionTests
         var drift = coarse.Now() - SystemClock.Instance.GetCurrentInstant();
         Assert.True(drift < Duration.FromMilliseconds(100) && drift > Duration.FromMilliseconds(-100), $"The tick-derived instant is {drift} away from the clock.");
     }
+
+    [Fact]
+    public void A_gate_on_the_system_clock_starts_the_ticker_whose_copy_of_the_tick_count_follows_it_and_never_runs_ahead()
+    {
+        _ = new GateClock(SystemClock.Instance);
+        Assert.True(CoarseTicker.IsRunning);
+
+        var before = Environment.TickCount64;
+        Assert.True(SpinWait.SpinUntil(() => CoarseTicker.Milliseconds > before, TimeSpan.FromSeconds(30)), "The ticker's copy never moved past the tick count read before.");
+        for (var i = 0; i < 1_000; i++)
+        {
+            var copy = CoarseTicker.Milliseconds;
+            Assert.True(copy <= Environment.TickCount64, "The ticker's copy ran ahead of the tick count.");
+        }
+    }
 }
 
 public class TenantIdComparerTests
