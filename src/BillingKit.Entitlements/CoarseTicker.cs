@@ -1,19 +1,22 @@
 namespace BillingKit.Entitlements;
 
 /// <summary>
-/// A process-wide copy of <see cref="Environment.TickCount64"/> that a background thread refreshes every millisecond,
-/// so the hot path reads the time with one memory load instead of a call into the operating system (which costs
-/// about as much as the rest of a check). The copy lags the tick count by at most the refresh period (about 1 ms)
-/// plus however long the thread waits to be scheduled: normally microseconds, more on a machine so overloaded that
+/// A process-wide copy of <see cref="Environment.TickCount64"/> that a background thread refreshes every
+/// <see cref="PeriodMilliseconds"/>, so the hot path reads the time with one memory load instead of a call into the
+/// operating system (which costs about as much as the rest of a check). The copy lags the tick count by at most the
+/// refresh period (or the operating system's sleep granularity, if coarser: about 15.6 ms on Windows by default) plus
+/// however long the thread waits to be scheduled: normally microseconds, more on a machine so overloaded that
 /// runnable threads wait, and while the process is suspended or throttled as a whole.
 /// </summary>
 /// <remarks>The thread starts with the first gate on NodaTime's system clock and runs as a background thread for the
-/// life of the process; it sleeps between refreshes (about a thousand short wake-ups a second, a negligible load).
-/// Slow paths (an expiry, a recalibration) read <see cref="Environment.TickCount64"/> itself.</remarks>
+/// life of the process; it sleeps between refreshes (about 250 short wake-ups a second). The period is the tick
+/// count's own resolution on Linux (4 ms): refreshing every millisecond measurably slowed two threads saturating both
+/// cores of a 2-core machine (see docs/benchmarks.md). Slow paths (an expiry, a recalibration) read
+/// <see cref="Environment.TickCount64"/> itself.</remarks>
 internal static class CoarseTicker
 {
     /// <summary>How often the copy is refreshed, in milliseconds.</summary>
-    internal const int PeriodMilliseconds = 1;
+    internal const int PeriodMilliseconds = 4;
 
     private static readonly Lock StartLock = new();
     private static long s_milliseconds = Environment.TickCount64;

@@ -11,18 +11,20 @@ namespace BillingKit.Entitlements;
 /// </summary>
 /// <remarks>
 /// <para>Every method is thread-safe, lock-free on the hot path and allocates nothing. Consumptions are counted
-/// with a compare-exchange loop against the effective limit, so any number of threads never exceed a limit by a
-/// single unit; admin changes swap an immutable snapshot and keep the counters, so no usage is lost.</para>
+/// with a compare-exchange against the effective limit, so any number of threads never exceed a limit by a single
+/// unit; when threads contend for one tenant, its counters switch to per-core slices of the quota, refilled in small
+/// batches under a lock and drained before any denial or change of limit, so the limit stays exact. Admin changes
+/// swap an immutable snapshot and keep the counters, so no usage is lost.</para>
 /// <para>Misuse on the hot path is answered with a denied decision rather than an exception: a negative amount
 /// (<see cref="EntitlementReason.InvalidAmount"/>), a metric outside the tenant's entitlements
 /// (<see cref="EntitlementReason.MetricNotInPlan"/>), a release on a counter (<see cref="EntitlementReason.NotAGauge"/>).
 /// Only a null metric or feature throws.</para>
 /// <para>Grace allowances and usage periods expire when the gate's time passes their instant. With NodaTime's
 /// system clock, the hot path reads the time from a copy of <see cref="Environment.TickCount64"/> that a background
-/// thread refreshes every millisecond (one memory load), and the tick count is recalibrated against the clock every
-/// second, so an expiry is seen at most one tick of <see cref="Environment.TickCount64"/> (1 to 16 ms depending on the
-/// operating system) plus about a millisecond late, or later by as long as that thread waits to be scheduled on an
-/// overloaded machine; with any other clock it is exact.</para>
+/// thread refreshes every 4 ms (one memory load), and the tick count is recalibrated against the clock every second,
+/// so an expiry is seen at most one tick of <see cref="Environment.TickCount64"/> (1 to 16 ms depending on the
+/// operating system) plus one refresh period (4 ms; about 16 ms on Windows) late, or later by as long as that thread
+/// waits to be scheduled on an overloaded machine; with any other clock it is exact.</para>
 /// </remarks>
 public sealed class EntitlementHandle
 {
