@@ -36,6 +36,10 @@ public sealed class EntitlementHandle
     private readonly bool _coarse;
     private readonly Lock _sync = new();
     private ResolvedEntitlements _current;
+
+    /// <summary>The current counters' slots, read beside <see cref="_current"/> so the processor fetches the counters
+    /// and the snapshot at once; checked against the snapshot's before use.</summary>
+    private long[] _slots;
     private TenantEntitlements _config;
     private Plan _plan;
     private bool _leaseInFlight;
@@ -52,6 +56,7 @@ public sealed class EntitlementHandle
         var snapshot = EntitlementResolver.Resolve(config, plan, _time.Now(), gate.Policy);
         snapshot.Attach(new UsageCounters(snapshot.Metrics.Length, snapshot.Period));
         _current = snapshot;
+        _slots = snapshot.Slots;
     }
 
     /// <summary>Gets the tenant.</summary>
@@ -76,16 +81,20 @@ public sealed class EntitlementHandle
             return EntitlementDecision.Deny(EntitlementReason.InvalidAmount);
         }
 
+        var slots = Volatile.Read(ref _slots);
         var snapshot = Current();
+        if (!ReferenceEquals(snapshot.Slots, slots))
+        {
+            slots = SlotsOf(snapshot);
+        }
+
         var ordinal = metric.Ordinal;
-        var gates = snapshot.Metrics;
-        if ((uint)ordinal >= (uint)gates.Length)
+        if ((uint)ordinal >= (uint)snapshot.MetricCount)
         {
             return EntitlementDecision.Deny(EntitlementReason.MetricNotInPlan);
         }
 
-        var gate = gates[ordinal];
-        var slots = snapshot.Slots;
+        var gate = snapshot.GateAt(ordinal);
         var used = Volatile.Read(ref slots[UsageCounters.UsedIndex(ordinal)]);
         used = used < 0 ? ~used : used;
         if (Volatile.Read(ref slots[UsageCounters.SlicedIndex]) != 0)
@@ -118,18 +127,22 @@ public sealed class EntitlementHandle
             return EntitlementDecision.Deny(EntitlementReason.InvalidAmount);
         }
 
+        var slots = Volatile.Read(ref _slots);
         var snapshot = Current();
+        if (!ReferenceEquals(snapshot.Slots, slots))
+        {
+            slots = SlotsOf(snapshot);
+        }
+
         var ordinal = metric.Ordinal;
-        var gates = snapshot.Metrics;
-        if ((uint)ordinal >= (uint)gates.Length)
+        if ((uint)ordinal >= (uint)snapshot.MetricCount)
         {
             return EntitlementDecision.Deny(EntitlementReason.MetricNotInPlan);
         }
 
         // The uncontended fast path: one compare-exchange on the used slot. It is safe whatever the slices hold (the
         // used slot counts their units too, so it never understates usage); anything else takes the slow path.
-        var gate = gates[ordinal];
-        var slots = snapshot.Slots;
+        var gate = snapshot.GateAt(ordinal);
         var index = UsageCounters.UsedIndex(ordinal);
         var used = Volatile.Read(ref slots[index]);
         if (slots[UsageCounters.SlicedIndex] == 0 && used >= 0 && gate.Deny == EntitlementReason.WithinLimit && amount <= unchecked(gate.Limit - used))
@@ -403,6 +416,7 @@ public sealed class EntitlementHandle
 
         snapshot.Attach(counters);
         Volatile.Write(ref _current, snapshot);
+        Volatile.Write(ref _slots, counters.Slots);
     }
 
     /// <summary>Consumes from the shared used slot with a compare-exchange loop: the uncontended path, and the exact
@@ -521,6 +535,11 @@ public sealed class EntitlementHandle
 
         return TryConsume(metric, amount);
     }
+
+    /// <summary>Gets a snapshot's slots when they are not the ones read beside it (the counters were just replaced); a
+    /// call rather than a conditional move, so the processor fetches the counters before the snapshot arrives.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static long[] SlotsOf(ResolvedEntitlements snapshot) => snapshot.Slots;
 
     private static long Usage(ResolvedEntitlements snapshot, int ordinal, long used) =>
         Volatile.Read(ref snapshot.Slots[UsageCounters.SlicedIndex]) != 0 ? snapshot.Counters.Used(ordinal) : used;

@@ -15,6 +15,9 @@ internal sealed class ResolvedEntitlements
     /// instant; see <see cref="IsFreshAt"/>.</summary>
     private long _coarseDeadline = long.MinValue;
 
+    /// <summary>The first metrics' gates, inline (see <see cref="GateAt"/>).</summary>
+    private MetricGateBlock _inline;
+
     internal ResolvedEntitlements(
         MetricGate[] metrics,
         bool[] enabled,
@@ -26,6 +29,12 @@ internal sealed class ResolvedEntitlements
         ResolvedEntitlements? next)
     {
         Metrics = metrics;
+        MetricCount = metrics.Length;
+        for (var ordinal = 0; ordinal < Math.Min(metrics.Length, MetricGateBlock.Length); ordinal++)
+        {
+            _inline[ordinal] = metrics[ordinal];
+        }
+
         Enabled = enabled;
         FeatureValues = featureValues;
         Access = access;
@@ -50,6 +59,9 @@ internal sealed class ResolvedEntitlements
     internal long[] Floors { get; }
 
     internal MetricGate[] Metrics { get; }
+
+    /// <summary>Gets the number of metric ordinals resolved (the length of <see cref="Metrics"/>).</summary>
+    internal int MetricCount { get; }
 
     internal bool[] Enabled { get; }
 
@@ -76,6 +88,12 @@ internal sealed class ResolvedEntitlements
 
     /// <summary>Gets the counters' slots (kept here to save an indirection on the hot path).</summary>
     internal long[] Slots { get; private set; } = [];
+
+    /// <summary>Gets a metric's gate, from the inline copy for the first ordinals.</summary>
+    /// <param name="ordinal">The metric's ordinal, less than <see cref="MetricCount"/>.</param>
+    /// <returns>The gate.</returns>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal MetricGate GateAt(int ordinal) => (uint)ordinal < MetricGateBlock.Length ? _inline[ordinal] : Metrics[ordinal];
 
     /// <summary>Tells whether this snapshot is known to be valid at a tick count, without deriving the instant.</summary>
     /// <param name="milliseconds">The value of <see cref="Environment.TickCount64"/> just read.</param>
