@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using BillingKit.Storage;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -25,6 +26,7 @@ public sealed class EntitlementService
     private readonly IClock _clock;
     private readonly EntitlementGate _gate;
     private readonly DateTimeZone _defaultZone;
+    private readonly ConditionalWeakTable<ITenantUnitOfWork, StrongBox<TenantEntitlements>> _publishing = [];
 
     /// <summary>Creates the service.</summary>
     /// <param name="store">The configuration store.</param>
@@ -374,7 +376,21 @@ public sealed class EntitlementService
         _gate.RequirePlan(config.Plan);
         var now = _clock.GetCurrentInstant();
         var pruned = config with { GraceAllowances = config.GraceAllowances.RemoveAll(g => g.ExpiresAt <= now) };
-        await _store.SaveAsync(unit, pruned, _gate.Apply, cancellationToken).ConfigureAwait(false);
+        await _store.SaveAsync(unit, pruned, cancellationToken).ConfigureAwait(false);
+
+        // The gate takes the unit's last configuration once, when the unit commits: never an intermediate one,
+        // never one that was discarded.
+        if (_publishing.TryGetValue(unit, out var latest))
+        {
+            latest.Value = pruned;
+        }
+        else
+        {
+            var box = new StrongBox<TenantEntitlements>(pruned);
+            _publishing.Add(unit, box);
+            unit.OnCommitted(() => _gate.Apply(box.Value!));
+        }
+
         return pruned;
     }
 

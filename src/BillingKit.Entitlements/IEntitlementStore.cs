@@ -25,13 +25,10 @@ public interface IEntitlementStore
     /// <summary>Stages a tenant's new configuration in a unit of work.</summary>
     /// <param name="unit">The unit of work of <paramref name="config"/>'s tenant.</param>
     /// <param name="config">The whole new configuration.</param>
-    /// <param name="committed">Called once with the last configuration staged in the unit, after the unit commits
-    /// and before another unit of the tenant begins; never called when the unit is discarded. It must not throw.
-    /// The gate uses it to swap the tenant's snapshot.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>A task that completes when the change is staged.</returns>
     /// <exception cref="ArgumentException"><paramref name="config"/> is for another tenant than the unit.</exception>
-    ValueTask SaveAsync(ITenantUnitOfWork unit, TenantEntitlements config, Action<TenantEntitlements> committed, CancellationToken cancellationToken = default);
+    ValueTask SaveAsync(ITenantUnitOfWork unit, TenantEntitlements config, CancellationToken cancellationToken = default);
 
     /// <summary>Lists every tenant's committed configuration, to load the gate at start-up.</summary>
     /// <param name="cancellationToken">Cancels the listing.</param>

@@ -26,10 +26,9 @@ public sealed class InMemoryEntitlementStore : IEntitlementStore
     }
 
     /// <inheritdoc />
-    public ValueTask SaveAsync(ITenantUnitOfWork unit, TenantEntitlements config, Action<TenantEntitlements> committed, CancellationToken cancellationToken = default)
+    public ValueTask SaveAsync(ITenantUnitOfWork unit, TenantEntitlements config, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(config);
-        ArgumentNullException.ThrowIfNull(committed);
         cancellationToken.ThrowIfCancellationRequested();
         var memory = InMemoryUnitOfWork.From(unit);
         if (config.Tenant != unit.Tenant)
@@ -44,12 +43,10 @@ public sealed class InMemoryEntitlementStore : IEntitlementStore
             {
                 var final = pending.Config!;
                 _committed[final.Tenant] = final;
-                pending.Committed!(final);
             });
         }
 
         pending.Config = config;
-        pending.Committed = committed;
         return ValueTask.CompletedTask;
     }
 
@@ -70,7 +67,5 @@ public sealed class InMemoryEntitlementStore : IEntitlementStore
     private sealed class PendingChange
     {
         public TenantEntitlements? Config { get; set; }
-
-        public Action<TenantEntitlements>? Committed { get; set; }
     }
 }

@@ -24,4 +24,15 @@ public interface ITenantUnitOfWork : IAsyncDisposable
     /// <returns>A task that completes when the changes are committed.</returns>
     /// <exception cref="InvalidOperationException">The unit was already committed or disposed.</exception>
     ValueTask CommitAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Registers work to run once this unit's changes are committed, such as publishing a new configuration to an
+    /// in-process cache. It never runs when the unit is discarded.
+    /// </summary>
+    /// <param name="callback">The work. Callbacks run in the order registered, inside <see cref="CommitAsync"/> right
+    /// after the changes became durable and before the tenant's next unit can begin in this process. They must not
+    /// throw: the changes are committed by then, and an exception propagates out of <see cref="CommitAsync"/>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="callback"/> is null.</exception>
+    /// <exception cref="InvalidOperationException">The unit was already committed or disposed.</exception>
+    void OnCommitted(Action callback);
 }

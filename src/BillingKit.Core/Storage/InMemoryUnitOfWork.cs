@@ -14,6 +14,7 @@ public sealed class InMemoryUnitOfWork : ITenantUnitOfWork
 {
     private readonly SemaphoreSlim _tenantLock;
     private readonly List<Action> _onCommit = [];
+    private readonly List<Action> _onCommitted = [];
     private readonly Dictionary<object, object> _pending = [];
     private bool _disposed;
 
@@ -58,6 +59,14 @@ public sealed class InMemoryUnitOfWork : ITenantUnitOfWork
         _onCommit.Add(apply);
     }
 
+    /// <inheritdoc />
+    public void OnCommitted(Action callback)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        ThrowIfClosed();
+        _onCommitted.Add(callback);
+    }
+
     /// <summary>Gets a store's pending state for this unit, creating it on first use.</summary>
     /// <typeparam name="T">The store's pending-state type.</typeparam>
     /// <param name="key">A key private to the store, usually the store instance itself.</param>
@@ -91,6 +100,13 @@ public sealed class InMemoryUnitOfWork : ITenantUnitOfWork
         IsCommitted = true;
         _onCommit.Clear();
         _pending.Clear();
+        var committed = _onCommitted.ToArray();
+        _onCommitted.Clear();
+        foreach (var callback in committed)
+        {
+            callback();
+        }
+
         return ValueTask.CompletedTask;
     }
 
@@ -101,6 +117,7 @@ public sealed class InMemoryUnitOfWork : ITenantUnitOfWork
         {
             _disposed = true;
             _onCommit.Clear();
+            _onCommitted.Clear();
             _pending.Clear();
             _tenantLock.Release();
         }

@@ -7,8 +7,8 @@ namespace BillingKit.PostgreSql.Storage;
 
 /// <summary>
 /// Entitlement configurations in PostgreSQL: one row per tenant (plan, access level, and the overrides and grace
-/// allowances in a JSONB document). The <c>committed</c> callback of a save runs after the unit's COMMIT, with the
-/// last configuration saved in the unit, never when it rolls back.
+/// allowances in a JSONB document). The entitlement service publishes a saved configuration to its gate through the
+/// unit's <see cref="ITenantUnitOfWork.OnCommitted"/>, so after the COMMIT, never on a rollback.
 /// </summary>
 internal sealed class PostgreSqlEntitlementStore(PostgreSqlDatabase database) : IEntitlementStore
 {
@@ -33,10 +33,9 @@ internal sealed class PostgreSqlEntitlementStore(PostgreSqlDatabase database) : 
         return rows.Count == 0 ? null : rows[0];
     }
 
-    public async ValueTask SaveAsync(ITenantUnitOfWork unit, TenantEntitlements config, Action<TenantEntitlements> committed, CancellationToken cancellationToken = default)
+    public async ValueTask SaveAsync(ITenantUnitOfWork unit, TenantEntitlements config, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(config);
-        ArgumentNullException.ThrowIfNull(committed);
         cancellationToken.ThrowIfCancellationRequested();
         var pg = PostgreSqlUnitOfWork.From(unit);
         if (config.Tenant != unit.Tenant)
@@ -54,14 +53,6 @@ internal sealed class PostgreSqlEntitlementStore(PostgreSqlDatabase database) : 
                 .WithText("access", config.AccessLevel.ToString())
                 .WithJson("document", DocumentSerializer.Serialize(config)),
             cancellationToken).ConfigureAwait(false);
-        var pending = pg.State(this, static () => new PendingChange());
-        if (pending.Config is null)
-        {
-            pg.AfterCommit(() => pending.Committed!(pending.Config!));
-        }
-
-        pending.Config = config;
-        pending.Committed = committed;
     }
 
     public async IAsyncEnumerable<TenantEntitlements> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -82,12 +73,5 @@ internal sealed class PostgreSqlEntitlementStore(PostgreSqlDatabase database) : 
                 }
             }
         }
-    }
-
-    private sealed class PendingChange
-    {
-        public TenantEntitlements? Config { get; set; }
-
-        public Action<TenantEntitlements>? Committed { get; set; }
     }
 }

@@ -65,8 +65,7 @@ internal sealed class PostgreSqlUnitOfWork : ITenantUnitOfWork
         return (T)state;
     }
 
-    /// <summary>Registers work to run once the transaction has committed (never when it rolls back).</summary>
-    public void AfterCommit(Action callback)
+    public void OnCommitted(Action callback)
     {
         ArgumentNullException.ThrowIfNull(callback);
         ThrowIfClosed();

@@ -27,12 +27,37 @@ public class InMemoryUnitOfWorkTests
     public async Task Disposing_without_commit_discards_everything()
     {
         var applied = false;
+        var announced = false;
         await using (var unit = InMemoryUnitOfWork.From(await _factory.BeginAsync(Acme)))
         {
             unit.OnCommit(() => applied = true);
+            unit.OnCommitted(() => announced = true);
         }
 
         Assert.False(applied);
+        Assert.False(announced);
+    }
+
+    [Fact]
+    public async Task Commit_callbacks_run_after_every_change_applied_in_order_and_before_the_tenants_next_unit()
+    {
+        var events = new List<string>();
+        ITenantUnitOfWork unit = await _factory.BeginAsync(Acme);
+        await using (unit)
+        {
+            unit.OnCommitted(() => events.Add("published"));
+            InMemoryUnitOfWork.From(unit).OnCommit(() => events.Add("applied"));
+            unit.OnCommitted(() => events.Add("published again"));
+            Assert.Empty(events);
+
+            await unit.CommitAsync();
+
+            Assert.Equal(["applied", "published", "published again"], events);
+            Assert.Throws<InvalidOperationException>(() => unit.OnCommitted(() => { }));
+        }
+
+        await using var next = await _factory.BeginAsync(Acme);
+        Assert.Equal(3, events.Count);
     }
 
     [Fact]

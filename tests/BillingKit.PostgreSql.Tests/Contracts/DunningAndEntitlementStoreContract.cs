@@ -59,7 +59,7 @@ public abstract class DunningAndEntitlementStoreContract : StoreContract
     }
 
     [Fact]
-    public async Task Entitlements_commit_callbacks_run_after_commit_only_with_the_last_configuration()
+    public async Task Entitlements_are_discarded_on_rollback_and_committed_last_write_wins_with_the_units_commit_callbacks_after_it()
     {
         var seen = new List<TenantEntitlements>();
         var first = new TenantEntitlements(TenantA, PlanId.From("starter"), new LocalDate(2026, 1, 15), DateTimeZoneProviders.Tzdb["Europe/Paris"]);
@@ -72,15 +72,17 @@ public abstract class DunningAndEntitlementStoreContract : StoreContract
         };
         await using (var rolledBack = await S.Units.BeginAsync(TenantA))
         {
-            await S.Entitlements.SaveAsync(rolledBack, first, seen.Add);
+            await S.Entitlements.SaveAsync(rolledBack, first);
+            rolledBack.OnCommitted(() => seen.Add(first));
         }
 
         Assert.Empty(seen);
         Assert.Null(await S.Entitlements.GetAsync(TenantA));
         await using (var unit = await S.Units.BeginAsync(TenantA))
         {
-            await S.Entitlements.SaveAsync(unit, first, seen.Add);
-            await S.Entitlements.SaveAsync(unit, second, seen.Add);
+            await S.Entitlements.SaveAsync(unit, first);
+            await S.Entitlements.SaveAsync(unit, second);
+            unit.OnCommitted(() => seen.Add(second));
             AssertSameRecord(second, await S.Entitlements.GetAsync(unit));
             Assert.Empty(seen);
             await unit.CommitAsync();
