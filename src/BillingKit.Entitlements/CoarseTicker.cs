@@ -18,20 +18,31 @@ internal static class CoarseTicker
     /// <summary>How often the copy is refreshed, in milliseconds.</summary>
     internal const int PeriodMilliseconds = 4;
 
+    /// <summary>The <c>AppContext</c> switch that turns the refreshing thread off.</summary>
+    internal const string DisableSwitch = "BillingKit.Entitlements.DisableBackgroundTicker";
+
+    /// <summary>Whether the host turned the thread off; read once, so the JIT folds the hot path's branch away.</summary>
+    internal static readonly bool Disabled = AppContext.TryGetSwitch(DisableSwitch, out var disabled) && disabled;
+
     private static readonly Lock StartLock = new();
     private static long s_milliseconds = Environment.TickCount64;
     private static Thread? s_thread;
 
     /// <summary>Gets the tick count as last refreshed: never ahead of <see cref="Environment.TickCount64"/>.</summary>
-    internal static long Milliseconds => Volatile.Read(ref s_milliseconds);
+    internal static long Milliseconds => Read(Disabled);
 
     /// <summary>Gets whether the refreshing thread runs.</summary>
     internal static bool IsRunning => Volatile.Read(ref s_thread) is not null;
 
-    /// <summary>Starts the refreshing thread unless it runs already.</summary>
+    /// <summary>Reads the tick count: the thread's copy, or the tick count itself when the thread is off.</summary>
+    /// <param name="tickCountItself">Whether to read <see cref="Environment.TickCount64"/> itself.</param>
+    /// <returns>The tick count in milliseconds, never ahead of <see cref="Environment.TickCount64"/>.</returns>
+    internal static long Read(bool tickCountItself) => tickCountItself ? Environment.TickCount64 : Volatile.Read(ref s_milliseconds);
+
+    /// <summary>Starts the refreshing thread unless it runs already or the host turned it off.</summary>
     internal static void EnsureStarted()
     {
-        if (IsRunning)
+        if (Disabled || IsRunning)
         {
             return;
         }

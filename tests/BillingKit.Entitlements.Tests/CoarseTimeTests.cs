@@ -40,6 +40,17 @@ public class CoarseTimeTests
         Assert.False(snapshot.IsFreshAt(5_000));
     }
 
+    [Fact]
+    public void With_the_background_ticker_turned_off_the_hot_path_reads_the_tick_count_itself()
+    {
+        var before = Environment.TickCount64;
+        var read = CoarseTicker.Read(tickCountItself: true);
+
+        Assert.InRange(read, before, Environment.TickCount64);
+        Assert.Equal("BillingKit.Entitlements.DisableBackgroundTicker", CoarseTicker.DisableSwitch);
+        Assert.True(CoarseTicker.Read(tickCountItself: false) <= Environment.TickCount64);
+    }
+
     private static ResolvedEntitlements Snapshot(Duration validFor) =>
         new([], [], [], AccessLevel.Full, new Interval(From, From + Duration.FromDays(31)), From, From + validFor, next: null);
 }
