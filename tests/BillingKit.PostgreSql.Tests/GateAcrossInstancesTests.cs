@@ -31,11 +31,21 @@ public sealed class GateAcrossInstancesTests : IAsyncLifetime
         await _one.EntitlementService.SetPlanAsync(Tenant, PlanId.From("pro"), new LocalDate(2026, 3, 1));
         Assert.Equal(1, await _two.EntitlementService.LoadAsync());
 
-        var allowed = await Task.WhenAll(
-            Task.Run(() => ConsumeUntilExceededAsync(_one.Gate)),
-            Task.Run(() => ConsumeUntilExceededAsync(_one.Gate)),
-            Task.Run(() => ConsumeUntilExceededAsync(_two.Gate)),
-            Task.Run(() => ConsumeUntilExceededAsync(_two.Gate)));
+        // All four consumers wait at the line until each has started, so a busy machine (other test projects run
+        // beside this one) cannot let one instance use up the quota before the other has begun.
+        using var ready = new CountdownEvent(4);
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var consumers = new[] { _one.Gate, _one.Gate, _two.Gate, _two.Gate }
+            .Select(gate => Task.Run(async () =>
+            {
+                ready.Signal();
+                await start.Task;
+                return await ConsumeUntilExceededAsync(gate);
+            }))
+            .ToArray();
+        Assert.True(ready.Wait(TimeSpan.FromSeconds(60)), "the consumers started");
+        start.SetResult();
+        var allowed = await Task.WhenAll(consumers);
 
         Assert.InRange(allowed.Sum(), Limit - (2 * Batch), Limit);
         Assert.True(allowed[0] + allowed[1] > 0 && allowed[2] + allowed[3] > 0, "both instances got a share of the quota");
